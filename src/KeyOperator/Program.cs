@@ -1,3 +1,11 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-return 0;
+using System.CommandLine;
+using KeyOperator.Cli;
+
+RootCommand root = new("KeyOperator: API keys and credentials for Kubernetes workloads.")
+{
+    DevCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

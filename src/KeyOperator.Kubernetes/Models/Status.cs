@@ -11,6 +11,9 @@ public sealed record Status
     /// <summary>Always <c>Status</c>.</summary>
     public string? Kind { get; init; } = "Status";
 
+    /// <summary>List metadata; usually empty.</summary>
+    public ListMeta? Metadata { get; init; }
+
     /// <summary><c>Success</c> or <c>Failure</c>.</summary>
     [System.Text.Json.Serialization.JsonPropertyName("status")]
     public string? Outcome { get; init; }

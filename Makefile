@@ -1,0 +1,51 @@
+# KeyOperator – developer entry points. The README's two commands are `make dev` and `make test`.
+SHELL := /bin/bash
+DOTNET ?= dotnet
+CONFIGURATION ?= Debug
+DEV_ARGS ?= --samples
+APT_UPDATED := .keyop/.apt-updated
+
+.PHONY: all build test dev deps crds webhook bench clean
+
+all: build
+
+## deps: install what the tests need and the machine lacks (runs apt-get update once, then installs).
+deps:
+	@mkdir -p .keyop
+	@command -v $(DOTNET) >/dev/null || { echo "error: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+	@command -v kubectl >/dev/null || { echo "error: kubectl is required for the end-to-end tests (it is on the machine image)" >&2; exit 1; }
+	@missing=""; \
+	for pkg in $(APT_PACKAGES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ ! -f $(APT_UPDATED) ]; then apt-get update -qq && touch $(APT_UPDATED); fi; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+# Debian packages the test suite uses. Empty today; SoftHSM2/OpenSC join when the HSM provider lands.
+APT_PACKAGES ?=
+
+build:
+	$(DOTNET) build KeyOperator.sln -c $(CONFIGURATION)
+
+## test: install what is missing, then run every test project.
+test: deps
+	$(DOTNET) test KeyOperator.sln -c $(CONFIGURATION)
+
+## dev: the local control plane with the operator in the foreground; writes .keyop/kubeconfig.
+dev:
+	$(DOTNET) run --project src/KeyOperator -c $(CONFIGURATION) -- dev $(DEV_ARGS)
+
+## crds / webhook: regenerate the committed manifests from the C# types.
+crds:
+	$(DOTNET) run --project src/KeyOperator -c $(CONFIGURATION) -- generate crds --out config/crd
+	$(DOTNET) run --project src/KeyOperator -c $(CONFIGURATION) -- generate crds --out charts/key-operator/crds
+
+webhook:
+	$(DOTNET) run --project src/KeyOperator -c $(CONFIGURATION) -- generate webhook --out config/webhook
+
+bench:
+	$(DOTNET) run --project bench/KeyOperator.Benchmarks -c Release -- --filter '*'
+
+clean:
+	$(DOTNET) clean KeyOperator.sln
+	rm -rf .keyop

@@ -1,0 +1,169 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Text.Json.Nodes;
+using KeyOperator.ApiMachinery.Resources;
+using KeyOperator.ControlPlane.Api;
+using KeyOperator.ControlPlane.Errors;
+using KeyOperator.ControlPlane.Tables;
+using Microsoft.AspNetCore.Http;
+
+namespace KeyOperator.ControlPlane.Http;
+
+/// <summary>Serves the verbs on one resource path: get, list, watch, create, update, patch, delete, deletecollection.</summary>
+internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, TableRenderer tables, WatchStreamer watches)
+{
+    /// <summary>The Kubernetes verb of a request, used for routing and fault matching.</summary>
+    public static string Verb(HttpContext context, ResourceRequest request) => context.Request.Method switch
+    {
+        "GET" when request.Name is null => QueryParser.IsTrue(context.Request.Query, "watch") ? "watch" : "list",
+        "GET" => "get",
+        "POST" => "create",
+        "PUT" => "update",
+        "PATCH" => "patch",
+        "DELETE" when request.Name is null => "deletecollection",
+        "DELETE" => "delete",
+        _ => context.Request.Method.ToLowerInvariant(),
+    };
+
+    public async Task HandleAsync(HttpContext context, ResourceRequest request, ResourceDescriptor descriptor, string verb)
+    {
+        if (descriptor.Namespaced != (request.Namespace is not null) && request.Name is not null && verb is not ("list" or "watch"))
+        {
+            throw ApiErrors.ResourceNotServed();
+        }
+
+        if (request.Subresource is not null && !(request.Subresource == "status" && descriptor.HasStatusSubresource))
+        {
+            throw ApiErrors.ResourceNotServed();
+        }
+
+        if ((!descriptor.Namespaced && request.Namespace is not null) || (descriptor.Namespaced && request.Namespace is null && verb is "create" or "deletecollection"))
+        {
+            throw ApiErrors.ResourceNotServed();
+        }
+
+        var ct = context.RequestAborted;
+        var ns = request.Namespace;
+        var accept = context.Request.Headers.Accept.ToString();
+        switch (verb)
+        {
+            case "get":
+            {
+                var obj = ObjectService.Present(descriptor, service.Get(descriptor, ns, request.Name!));
+                await WriteObjectAsync(context, 200, descriptor, obj, TableRenderer.Wants(accept)).ConfigureAwait(false);
+                break;
+            }
+
+            case "list":
+            {
+                var list = service.List(descriptor, ns, QueryParser.ListOptions(context.Request.Query, descriptor.BuiltIn));
+                if (TableRenderer.Wants(accept))
+                {
+                    var metadata = list["metadata"]!;
+                    var table = tables.Render(descriptor, list["items"]!.AsArray().OfType<JsonObject>(), metadata["resourceVersion"]?.ToString(), metadata["continue"]?.ToString());
+                    await ResponseWriter.WriteJsonAsync(context, 200, table).ConfigureAwait(false);
+                }
+                else
+                {
+                    await ResponseWriter.WriteJsonAsync(context, 200, list).ConfigureAwait(false);
+                }
+
+                break;
+            }
+
+            case "watch":
+            {
+                var query = context.Request.Query;
+                Storage.Watcher watcher;
+                try
+                {
+                    watcher = service.OpenWatch(descriptor, ns, QueryParser.ListOptions(query, descriptor.BuiltIn));
+                }
+                catch (ApiException expired) when (expired.Code == 410)
+                {
+                    // The watch cache answers a too-old resourceVersion with 200 and a single ERROR event.
+                    await WatchStreamer.StreamErrorAsync(context, expired.ToStatus()).ConfigureAwait(false);
+                    break;
+                }
+
+                TimeSpan? timeout = long.TryParse(query["timeoutSeconds"].ToString(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                    ? TimeSpan.FromSeconds(seconds)
+                    : null;
+                await watches.StreamAsync(context, descriptor, watcher, QueryParser.IsTrue(query, "allowWatchBookmarks"), timeout, TableRenderer.Wants(accept)).ConfigureAwait(false);
+                break;
+            }
+
+            case "create":
+            {
+                var options = QueryParser.WriteOptions(context);
+                var body = await bodies.ReadObjectAsync(context).ConfigureAwait(false);
+                var created = await service.CreateAsync(descriptor, ns, body, options, ct).ConfigureAwait(false);
+                ResponseWriter.AddWarnings(context, options.Warnings);
+                await WriteObjectAsync(context, 201, descriptor, ObjectService.Present(descriptor, created), false).ConfigureAwait(false);
+                break;
+            }
+
+            case "update":
+            {
+                var options = QueryParser.WriteOptions(context);
+                var body = await bodies.ReadObjectAsync(context).ConfigureAwait(false);
+                var updated = await service.UpdateAsync(descriptor, ns, request.Name!, request.Subresource, body, options, ct).ConfigureAwait(false);
+                ResponseWriter.AddWarnings(context, options.Warnings);
+                await WriteObjectAsync(context, 200, descriptor, ObjectService.Present(descriptor, updated), false).ConfigureAwait(false);
+                break;
+            }
+
+            case "patch":
+            {
+                var options = QueryParser.WriteOptions(context);
+                var patchType = BodyReader.MediaType(context);
+                if (patchType is not (PatchTypes.Json or PatchTypes.Merge or PatchTypes.Strategic or PatchTypes.Apply))
+                {
+                    throw ApiErrors.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: {PatchTypes.Accepted(descriptor)}");
+                }
+
+                if (patchType == PatchTypes.Strategic && !descriptor.BuiltIn)
+                {
+                    throw ApiErrors.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: {PatchTypes.Accepted(descriptor)}");
+                }
+
+                var patch = await bodies.ReadAsync(context, allowEmpty: false).ConfigureAwait(false);
+                var (patched, created) = await service.PatchAsync(descriptor, ns, request.Name!, request.Subresource, patchType, patch!, options, ct).ConfigureAwait(false);
+                ResponseWriter.AddWarnings(context, options.Warnings);
+                await WriteObjectAsync(context, created ? 201 : 200, descriptor, ObjectService.Present(descriptor, patched), false).ConfigureAwait(false);
+                break;
+            }
+
+            case "delete":
+            {
+                var body = await bodies.ReadAsync(context, allowEmpty: true).ConfigureAwait(false);
+                var deleted = service.Delete(descriptor, ns, request.Name!, QueryParser.DeleteOptions(context.Request.Query, body));
+                await WriteObjectAsync(context, 200, descriptor, ObjectService.Present(descriptor, deleted), false).ConfigureAwait(false);
+                break;
+            }
+
+            case "deletecollection":
+            {
+                var body = await bodies.ReadAsync(context, allowEmpty: true).ConfigureAwait(false);
+                var result = service.DeleteCollection(descriptor, ns, QueryParser.ListOptions(context.Request.Query, descriptor.BuiltIn), QueryParser.DeleteOptions(context.Request.Query, body));
+                await ResponseWriter.WriteJsonAsync(context, 200, result).ConfigureAwait(false);
+                break;
+            }
+
+            default:
+                throw ApiErrors.MethodNotAllowed($"the server does not allow this method on the requested resource");
+        }
+    }
+
+    private async Task WriteObjectAsync(HttpContext context, int code, ResourceDescriptor descriptor, JsonObject obj, bool asTable)
+    {
+        if (asTable)
+        {
+            var table = tables.Render(descriptor, [obj], obj["metadata"]?["resourceVersion"]?.ToString(), null);
+            await ResponseWriter.WriteJsonAsync(context, code, table).ConfigureAwait(false);
+            return;
+        }
+
+        await ResponseWriter.WriteJsonAsync(context, code, obj).ConfigureAwait(false);
+    }
+}

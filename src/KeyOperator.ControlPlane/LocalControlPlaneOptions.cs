@@ -1,0 +1,27 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using Microsoft.Extensions.Logging;
+
+namespace KeyOperator.ControlPlane;
+
+/// <summary>Settings of a <see cref="LocalControlPlane"/>.</summary>
+public sealed record LocalControlPlaneOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free port.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Clock for timestamps (creation, deletion, ages); tests pass a FakeTimeProvider.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>How many watch events are kept so that watches can resume from an older resourceVersion.</summary>
+    public int WatchHistoryWindow { get; init; } = 10000;
+
+    /// <summary>Interval between BOOKMARK events on watches that asked for them.</summary>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Bearer token to accept; null generates a random one.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Logger factory for the server; null keeps Kestrel quiet (warnings only to nowhere).</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+}

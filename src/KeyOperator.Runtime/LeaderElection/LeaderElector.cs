@@ -1,0 +1,182 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using KeyOperator.Runtime.Metrics;
+using Microsoft.Extensions.Logging;
+
+namespace KeyOperator.Runtime.LeaderElection;
+
+/// <summary>
+/// Lease-based leader election with the semantics of client-go tools/leaderelection/leaderelection.go: acquire with
+/// jittered retries, renew every retry period, give up when renewal keeps failing for the renew deadline, and judge
+/// another holder's lease expired only by the local monotonic clock (time since we last saw the record change), so
+/// clock skew between nodes does not matter. There is no fencing: resourceVersion preconditions on every write are
+/// what keeps a deposed leader from doing damage during a hand-over.
+/// </summary>
+public sealed partial class LeaderElector : ILeaderElector
+{
+    private readonly ILeaseStore _store;
+    private readonly LeaderElectionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Gauge? _status;
+    private LeaseRecord? _observedRecord;
+    private long _observedTime;
+    private volatile bool _leading;
+    private string? _reportedLeader;
+
+    /// <summary>Creates an elector; throws when the options break leaseDuration &gt; renewDeadline &gt; 1.2 × retryPeriod.</summary>
+    public LeaderElector(ILeaseStore store, LeaderElectionOptions options, TimeProvider timeProvider, ILogger<LeaderElector> logger, OperatorMetrics? metrics = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        var validation = new LeaderElectionOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new ArgumentException(validation.FailureMessage, nameof(options));
+        }
+
+        _store = store;
+        _options = options;
+        _time = timeProvider;
+        _logger = logger;
+        _status = metrics?.LeaderStatus.WithLabels(options.LeaseName);
+        _status?.Set(0);
+    }
+
+    /// <inheritdoc />
+    public bool IsLeader => _leading;
+
+    /// <summary>This candidate's identity.</summary>
+    public string Identity => _options.Identity;
+
+    // Internal for testing: the random source of the acquire jitter.
+    internal Func<double> Random { get; set; } = System.Random.Shared.NextDouble;
+
+    /// <inheritdoc />
+    public async Task RunAsync(Func<CancellationToken, Task> onStartedLeading, Action onStoppedLeading, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onStartedLeading);
+        ArgumentNullException.ThrowIfNull(onStoppedLeading);
+        try
+        {
+            if (!await AcquireAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            using var leadingCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var leading = RunLeadingAsync(onStartedLeading, leadingCts.Token);
+            await RenewAsync(cancellationToken).ConfigureAwait(false);
+
+            // Leadership ends here for both reasons (lost or shutting down): stop the work at once, and wait for it
+            // before releasing, so a successor never overlaps with our in-flight writes.
+            SetLeading(false);
+            await leadingCts.CancelAsync().ConfigureAwait(false);
+            await leading.ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested && _options.ReleaseOnCancel)
+            {
+                await ReleaseAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            SetLeading(false);
+            onStoppedLeading();
+        }
+    }
+
+    private async Task RunLeadingAsync(Func<CancellationToken, Task> onStartedLeading, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Run(() => onStartedLeading(cancellationToken), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            LeaderElectionLog.CallbackFailed(_logger, ex, _options.LeaseName);
+        }
+    }
+
+    /// <summary>Tries until acquired (wait.JitterUntil with JitterFactor 1.2, sliding); false when cancelled.</summary>
+    private async Task<bool> AcquireAsync(CancellationToken cancellationToken)
+    {
+        LeaderElectionLog.Acquiring(_logger, _options.Identity, _options.LeaseName);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (await TryAcquireOrRenewAsync(cancellationToken).ConfigureAwait(false))
+            {
+                SetLeading(true);
+                LeaderElectionLog.Acquired(_logger, _options.Identity, _options.LeaseName);
+                return true;
+            }
+
+            var jitter = _options.RetryPeriod * (Random() * LeaderElectionOptionsValidator.JitterFactor);
+            if (!await SleepAsync(_options.RetryPeriod + jitter, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Renews every retry period; each renewal is retried every retry period until the renew deadline has passed
+    /// (wait.PollImmediateUntil under a RenewDeadline timeout), after which leadership is lost. Returns when lost or
+    /// cancelled.
+    /// </summary>
+    private async Task RenewAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (!await SleepAsync(_options.RetryPeriod, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var attemptStarted = _time.GetTimestamp();
+            while (!await TryAcquireOrRenewAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                if (_time.GetElapsedTime(attemptStarted) + _options.RetryPeriod > _options.RenewDeadline)
+                {
+                    LeaderElectionLog.Lost(_logger, _options.Identity, _options.LeaseName);
+                    return;
+                }
+
+                if (!await SleepAsync(_options.RetryPeriod, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> SleepAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private void SetLeading(bool leading)
+    {
+        _leading = leading;
+        _status?.Set(leading ? 1 : 0);
+    }
+}

@@ -1,0 +1,72 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using KeyOperator.Runtime.Controllers;
+using KeyOperator.Runtime.Events;
+using KeyOperator.Runtime.Health;
+using KeyOperator.Runtime.Informers;
+using KeyOperator.Runtime.LeaderElection;
+using KeyOperator.Runtime.Metrics;
+using KeyOperator.Runtime.Queue;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KeyOperator.Runtime;
+
+/// <summary>Registers the runtime's shared services.</summary>
+public static class RuntimeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the clock, the metrics registry and families, cache readiness, the option validators and the controller
+    /// manager (which runs every registered <see cref="IController"/>, under leader election if it is added).
+    /// </summary>
+    public static IServiceCollection AddKeyOperatorRuntime(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MetricsRegistry>();
+        services.TryAddSingleton<OperatorMetrics>();
+        services.TryAddSingleton<CacheReadiness>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkQueueOptions>, WorkQueueOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InformerOptions>, InformerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ControllerOptions>, ControllerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LeaderElectionOptions>, LeaderElectionOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventRecorderOptions>, EventRecorderOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ControllerManager>());
+        return services;
+    }
+
+    /// <summary>Adds Lease-based leader election; the host must register an <see cref="ILeaseStore"/>.</summary>
+    public static IServiceCollection AddKeyOperatorLeaderElection(this IServiceCollection services, Action<LeaderElectionOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddKeyOperatorRuntime();
+        services.AddOptions<LeaderElectionOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddSingleton<ILeaderElector>(sp => new LeaderElector(
+            sp.GetRequiredService<ILeaseStore>(),
+            sp.GetRequiredService<IOptions<LeaderElectionOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<LeaderElector>>(),
+            sp.GetRequiredService<OperatorMetrics>()));
+        return services;
+    }
+
+    /// <summary>Adds the event recorder as <see cref="IEventRecorder"/> and hosted service; the host must register an <see cref="IEventSink"/>.</summary>
+    public static IServiceCollection AddKeyOperatorEventRecorder(this IServiceCollection services, Action<EventRecorderOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddKeyOperatorRuntime();
+        services.AddOptions<EventRecorderOptions>().Configure(configure ?? (static _ => { })).ValidateOnStart();
+        services.TryAddSingleton(sp => new EventRecorder(
+            sp.GetRequiredService<IEventSink>(),
+            sp.GetRequiredService<IOptions<EventRecorderOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EventRecorder>>()));
+        services.TryAddSingleton<IEventRecorder>(static sp => sp.GetRequiredService<EventRecorder>());
+        services.AddHostedService(static sp => sp.GetRequiredService<EventRecorder>());
+        return services;
+    }
+}

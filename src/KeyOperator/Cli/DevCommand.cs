@@ -1,0 +1,57 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using System.CommandLine;
+using KeyOperator.ControlPlane;
+
+namespace KeyOperator.Cli;
+
+/// <summary>
+/// <c>key-operator dev</c>: the local control plane on 127.0.0.1 with the operator in the same process, in the
+/// foreground until Ctrl-C. It exists because no real API server can run on a developer machine here.
+/// </summary>
+internal static class DevCommand
+{
+    public static Command Create()
+    {
+        Option<int> port = new("--port") { Description = "Port of the local control plane (0 picks a free one).", DefaultValueFactory = _ => 0 };
+        Option<string> kubeconfig = new("--kubeconfig") { Description = "Where to write the kubeconfig for the local control plane.", DefaultValueFactory = _ => Path.Combine(".keyop", "kubeconfig") };
+        Option<bool> samples = new("--samples") { Description = "Apply config/samples/ once the operator is running." };
+        Option<string?> policyFile = new("--policy-file") { Description = "Admission policy file (see docs/policy.md)." };
+
+        Command command = new("dev", "Run the local control plane and the operator in the foreground.")
+        {
+            port, kubeconfig, samples, policyFile,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new DevOptions
+            {
+                Port = parse.GetValue(port),
+                KubeconfigPath = parse.GetValue(kubeconfig)!,
+                ApplySamples = parse.GetValue(samples),
+                PolicyFile = parse.GetValue(policyFile),
+            },
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(DevOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Port is < 0 or > 65535)
+        {
+            await Console.Error.WriteLineAsync($"error: --port must be between 0 and 65535, not {options.Port}").ConfigureAwait(false);
+            return 2;
+        }
+
+        await using DevEnvironment environment = await DevEnvironment.StartAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Out.WriteLineAsync("Stopping.").ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+}

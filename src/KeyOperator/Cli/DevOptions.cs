@@ -1,0 +1,21 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+namespace KeyOperator.Cli;
+
+/// <summary>What <c>key-operator dev</c> was asked to do.</summary>
+internal sealed record DevOptions
+{
+    public int Port { get; init; }
+
+    public int MetricsPort { get; init; }
+
+    public string KubeconfigPath { get; init; } = Path.Combine(".keyop", "kubeconfig");
+
+    public bool ApplySamples { get; init; }
+
+    public string SamplesDirectory { get; init; } = Path.Combine("config", "samples");
+
+    public string OperatorNamespace { get; init; } = "key-operator-system";
+
+    public string? PolicyFile { get; init; }
+}

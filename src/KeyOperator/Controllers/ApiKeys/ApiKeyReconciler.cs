@@ -1,0 +1,143 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using KeyOperator.Kubernetes;
+using KeyOperator.Kubernetes.Errors;
+using KeyOperator.Kubernetes.Models;
+using KeyOperator.Kubernetes.Serialization;
+using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Keys;
+using KeyOperator.Runtime.Controllers;
+using KeyOperator.Runtime.Events;
+using Microsoft.Extensions.Logging;
+
+namespace KeyOperator.Controllers.ApiKeys;
+
+/// <summary>
+/// Makes an ApiKey's Secret hold a well-formed key of the requested format, and repairs it when people or tools
+/// delete, edit or take its name. Level-based: every decision is made from what the API server holds now.
+/// </summary>
+internal sealed partial class ApiKeyReconciler(
+    IKubernetesClient client,
+    IKeyGenerator generator,
+    IEventRecorder events,
+    VerifierPublisher verifier,
+    ApiKeyStatusWriter statusWriter,
+    TimeProvider time,
+    ILogger<ApiKeyReconciler> logger) : IReconciler<ApiKey>
+{
+    public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<ApiKey> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ApiKey? apiKey = request.Object;
+
+        // Deleted, or being deleted: the Secret and verifier ConfigMap are owned, so garbage collection removes them.
+        // A deleting object never gets new work.
+        if (apiKey is null || apiKey.Metadata.DeletionTimestamp is not null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        if (!apiKey.Spec.TryGetFormat(out ApiKeyFormat format))
+        {
+            await statusWriter.WriteNotReadyAsync(apiKey, ApiKeyReasons.InvalidSpec, "spec sets more than one of token, hmac, rsa, ecdsa, basicAuth; set exactly one (or none for a token)", cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done;
+        }
+
+        string secretName = apiKey.Spec.SecretName ?? apiKey.Metadata.Name!;
+        Secret? secret = await TryGetSecretAsync(apiKey.Metadata.Namespace!, secretName, cancellationToken).ConfigureAwait(false);
+        SecretAssessment assessment = ApiKeySecretInspector.Assess(apiKey, format, secret);
+        Log.Assessed(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, assessment.Verdict);
+
+        KeyRecord current;
+        switch (assessment.Verdict)
+        {
+            case SecretVerdict.Foreign when !apiKey.Spec.AdoptExistingSecret:
+                string message = $"Secret {secretName} exists and is not managed by this ApiKey; it is left untouched. Delete it, choose another spec.secretName, or set spec.adoptExistingSecret: true";
+                Record(apiKey, EventTypes.Warning, ApiKeyReasons.SecretConflict, "Generate", message);
+                await statusWriter.WriteNotReadyAsync(apiKey, ApiKeyReasons.SecretConflict, message, cancellationToken).ConfigureAwait(false);
+
+                // A foreign Secret carries no label of ours, so no watch event will tell when it goes away.
+                return ReconcileResult.RequeueAfter(TimeSpan.FromMinutes(1));
+
+            case SecretVerdict.Healthy:
+                current = await EnsureMetadataAsync(apiKey, format, secret!, assessment, cancellationToken).ConfigureAwait(false);
+                break;
+
+            default:
+                current = await MintAsync(apiKey, format, secretName, secret, assessment, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        await verifier.PublishAsync(apiKey, format, current, cancellationToken).ConfigureAwait(false);
+        await statusWriter.WriteReadyAsync(apiKey, format, secretName, current, cancellationToken).ConfigureAwait(false);
+        return ReconcileResult.Done;
+    }
+
+    private async Task<KeyRecord> MintAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, Secret? existing, SecretAssessment assessment, CancellationToken cancellationToken)
+    {
+        int version = Math.Max(apiKey.Status?.CurrentVersion ?? 0, assessment.Version ?? 0) + 1;
+        (string reason, string type, string note) = assessment.Verdict switch
+        {
+            SecretVerdict.Missing when apiKey.Status?.CurrentVersion is not null =>
+                (ApiKeyReasons.SecretRecreated, EventTypes.Warning, $"Secret {secretName} was deleted; generated key version {version}"),
+            SecretVerdict.Missing => (ApiKeyReasons.Generated, EventTypes.Normal, $"Generated key version {version} in Secret {secretName}"),
+            SecretVerdict.Foreign => (ApiKeyReasons.SecretAdopted, EventTypes.Normal, $"Adopted Secret {secretName} and generated key version {version}"),
+            SecretVerdict.SpecChanged => (ApiKeyReasons.Regenerated, EventTypes.Normal, $"Key parameters changed; generated key version {version}"),
+            _ => (ApiKeyReasons.SecretTampered, EventTypes.Warning, $"Data of Secret {secretName} no longer matches the fingerprint of version {assessment.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}; treated as compromised and replaced by version {version}"),
+        };
+
+        using GeneratedKey key = await generator.GenerateAsync(apiKey.Spec, version, cancellationToken).ConfigureAwait(false);
+        Dictionary<string, byte[]> data = SecretDataLayout.Compose(key, previous: null);
+        Secret desired = ApiKeySecretBuilder.Build(apiKey, format, secretName, key, data, existing);
+        if (existing is null)
+        {
+            await client.CreateAsync(ResourceType.Secrets, desired, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await client.ReplaceAsync(ResourceType.Secrets, desired, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.Minted(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, version, key.Fingerprint, assessment.Verdict);
+        Record(apiKey, type, reason, "Generate", note);
+        return new KeyRecord(version, key.Fingerprint, time.GetUtcNow(), VerifierPublisher.PublicEntries(format, data));
+    }
+
+    private async Task<KeyRecord> EnsureMetadataAsync(ApiKey apiKey, ApiKeyFormat format, Secret secret, SecretAssessment assessment, CancellationToken cancellationToken)
+    {
+        int version = assessment.Version!.Value;
+        string fingerprint = assessment.Fingerprint!;
+        string specHash = ApiKeySecretInspector.SpecHash(apiKey.Spec, format);
+        if (!ApiKeySecretBuilder.HasManagedMetadata(apiKey, secret.Metadata, version, fingerprint, specHash))
+        {
+            Secret repaired = secret with { Metadata = ApiKeySecretBuilder.WithManagedMetadata(apiKey, secret.Metadata, version, fingerprint, specHash) };
+            await client.ReplaceAsync(ResourceType.Secrets, repaired, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Record(apiKey, EventTypes.Normal, ApiKeyReasons.SecretRepaired, "Repair", $"Restored the labels and annotations of Secret {secret.Metadata.Name}");
+        }
+
+        DateTimeOffset createdAt = apiKey.Status?.Keys?.FirstOrDefault(k => k.Version == version)?.CreatedAt
+            ?? secret.Metadata.CreationTimestamp
+            ?? time.GetUtcNow();
+        return new KeyRecord(version, fingerprint, createdAt, VerifierPublisher.PublicEntries(format, secret.Data));
+    }
+
+    private async Task<Secret?> TryGetSecretAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetAsync(ResourceType.Secrets, @namespace, name, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private void Record(ApiKey apiKey, string type, string reason, string action, string note) =>
+        events.Record(
+            new KeyOperator.Runtime.Events.ObjectReference(ApiKeyConstants.ApiVersion, ApiKeyConstants.Kind, apiKey.Metadata.Namespace, apiKey.Metadata.Name!, apiKey.Metadata.Uid),
+            type,
+            reason,
+            action,
+            note);
+}

@@ -1,0 +1,30 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using KeyOperator.Kubernetes;
+
+namespace KeyOperator.Hosting;
+
+/// <summary>How to run the operator: which API server, in which namespace, with what settings.</summary>
+internal sealed record OperatorHostOptions
+{
+    /// <summary>Connection to the API server (kubeconfig or in-cluster).</summary>
+    public required KubernetesClientConfiguration Client { get; init; }
+
+    /// <summary>The operator's own namespace: home of its leader-election Lease.</summary>
+    public string Namespace { get; init; } = "key-operator-system";
+
+    /// <summary>Run controllers only while holding the Lease. Off only for single-process development.</summary>
+    public bool LeaderElection { get; init; } = true;
+
+    /// <summary>Where /metrics, /healthz and /readyz listen.</summary>
+    public string MetricsUrl { get; init; } = "http://0.0.0.0:8080";
+
+    /// <summary>Concurrent reconciles of the ApiKey controller.</summary>
+    public int ApiKeyWorkers { get; init; } = 4;
+
+    /// <summary>JSON logs (production) rather than plain console lines (development).</summary>
+    public bool JsonLogs { get; init; } = true;
+
+    /// <summary>The clock; a fake one in tests.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

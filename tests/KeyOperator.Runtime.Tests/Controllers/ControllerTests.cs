@@ -1,0 +1,232 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Collections.Concurrent;
+using KeyOperator.Runtime.Controllers;
+using KeyOperator.Runtime.Informers;
+using KeyOperator.Runtime.Metrics;
+using KeyOperator.Runtime.Queue;
+using KeyOperator.Runtime.Tests.Informers;
+using KeyOperator.Runtime.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KeyOperator.Runtime.Tests.Controllers;
+
+public sealed class ControllerTests
+{
+    private static readonly QueueKey s_key = new("ns", "key");
+
+    [Fact]
+    public async Task RunAsync_PrimaryObjectListed_ReconciledWithCachedObject()
+    {
+        await using var primary = new InformerFixture(null, new TestObject("ns", "key", "1"));
+        var reconciler = new ScriptedReconciler();
+        var (controller, _) = NewController(primary, reconciler);
+        using var stop = new CancellationTokenSource();
+
+        await primary.StartAsync();
+        var run = controller.RunAsync(stop.Token);
+
+        await Wait.UntilAsync(() => !reconciler.Requests.IsEmpty, "first reconcile");
+        var request = Assert.Single(reconciler.Requests);
+        Assert.Equal(s_key, request.Key);
+        Assert.Equal("1", request.Object?.ResourceVersion);
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task OwnedObjectEvent_EnqueuesControllingOwnerOfPrimaryKindOnly()
+    {
+        await using var primary = new InformerFixture(null, new TestObject("ns", "key", "1"));
+        await using var owned = new InformerFixture();
+        var (controller, _) = NewController(primary, new ScriptedReconciler());
+        controller.Owns(owned.Informer);
+        await primary.StartAsync();
+        var watch = await owned.StartAsync();
+        while (controller.Queue.Count > 0)
+        {
+            controller.Queue.Done((await controller.Queue.GetAsync(default)).Item);
+        }
+
+        watch.Send(WatchEventType.Added, new TestObject("ns", "secret", "5")
+        {
+            Owners =
+            [
+                new OwnerInfo("keyoperator.io/v1", "ApiKey", "key", "uid-1", IsController: true),
+                new OwnerInfo("keyoperator.io/v1", "ApiKey", "not-controller", "uid-2", IsController: false),
+                new OwnerInfo("other.io/v1", "ApiKey", "other-group", "uid-3", IsController: true),
+            ],
+        });
+        await owned.Handler.WaitForCountAsync(1);
+        await Wait.UntilAsync(() => controller.Queue.Count > 0, "owner enqueued");
+        await Task.Delay(20);
+
+        Assert.Equal(1, controller.Queue.Count);
+        Assert.Equal(s_key, (await controller.Queue.GetAsync(default)).Item);
+    }
+
+    [Fact]
+    public async Task ReconcileKeyAsync_Success_ForgetsFailures()
+    {
+        await using var primary = new InformerFixture(null, new TestObject("ns", "key", "1"));
+        var (controller, metrics) = NewController(primary, new ScriptedReconciler(ReconcileResult.Done));
+        await primary.StartAsync();
+        controller.Queue.AddRateLimited(s_key);
+
+        await controller.ReconcileKeyAsync(s_key, default);
+
+        Assert.Equal(0, controller.Queue.NumRequeues(s_key));
+        Assert.Equal(1, metrics.ReconcileTotal.WithLabels("apikey", "success").Value);
+    }
+
+    [Fact]
+    public async Task ReconcileKeyAsync_Error_RequeuedRateLimitedAndCounted()
+    {
+        await using var primary = new InformerFixture(null, new TestObject("ns", "key", "1"));
+        var (controller, metrics) = NewController(primary, new ScriptedReconciler(ReconcileResult.Error(new InvalidOperationException("provider down"))));
+        await primary.StartAsync();
+
+        await controller.ReconcileKeyAsync(s_key, default);
+
+        Assert.Equal(1, controller.Queue.NumRequeues(s_key));
+        Assert.Equal(1, controller.Queue.DelayedCount);
+        Assert.Equal(1, metrics.ReconcileErrors.WithLabels("apikey").Value);
+        Assert.Equal(1, metrics.ReconcileTotal.WithLabels("apikey", "error").Value);
+    }
+
+    [Fact]
+    public async Task ReconcileKeyAsync_Throws_TreatedAsError()
+    {
+        await using var primary = new InformerFixture(null, new TestObject("ns", "key", "1"));
+        var (controller, _) = NewController(primary, new ScriptedReconciler { Throw = new InvalidOperationException("boom") });
+        await primary.StartAsync();
+
+        await controller.ReconcileKeyAsync(s_key, default);
+
+        Assert.Equal(1, controller.Queue.NumRequeues(s_key));
+    }
+
+    [Fact]
+    public async Task ReconcileKeyAsync_Conflict_RequeuedAtOnceWithoutCountingError()
+    {
+        await using var primary = new InformerFixture(null, new TestObject("ns", "key", "1"));
+        var (controller, metrics) = NewController(primary, new ScriptedReconciler { Throw = new TestConflictException() });
+        await primary.StartAsync();
+        while (controller.Queue.Count > 0)
+        {
+            controller.Queue.Done((await controller.Queue.GetAsync(default)).Item);
+        }
+
+        await controller.ReconcileKeyAsync(s_key, default);
+
+        Assert.Equal(1, controller.Queue.Count);
+        Assert.Equal(0, controller.Queue.NumRequeues(s_key));
+        Assert.Equal(0, metrics.ReconcileErrors.WithLabels("apikey").Value);
+        Assert.Equal(1, metrics.ReconcileTotal.WithLabels("apikey", "requeue").Value);
+    }
+
+    [Fact]
+    public async Task ReconcileKeyAsync_RequeueAfter_ScheduledAtThatTime()
+    {
+        await using var primary = new InformerFixture(null, new TestObject("ns", "key", "1"));
+        var (controller, _) = NewController(primary, new ScriptedReconciler(ReconcileResult.RequeueAfter(TimeSpan.FromHours(1))));
+        await primary.StartAsync();
+        while (controller.Queue.Count > 0)
+        {
+            controller.Queue.Done((await controller.Queue.GetAsync(default)).Item);
+        }
+
+        await controller.ReconcileKeyAsync(s_key, default);
+        primary.Time.Advance(TimeSpan.FromMinutes(59));
+        await Task.Delay(20);
+        Assert.Equal(0, controller.Queue.Count);
+        primary.Time.Advance(TimeSpan.FromMinutes(1));
+
+        await Wait.UntilAsync(() => controller.Queue.Count == 1, "requeue after one hour");
+    }
+
+    [Fact]
+    public async Task RunAsync_ManyEventsForOneKey_NeverReconciledConcurrently()
+    {
+        await using var primary = new InformerFixture(null, new TestObject("ns", "key", "1"));
+        var reconciler = new ScriptedReconciler { Delay = TimeSpan.FromMilliseconds(1) };
+        var (controller, _) = NewController(primary, reconciler, workers: 8);
+        using var stop = new CancellationTokenSource();
+        var watch = await primary.StartAsync();
+        var run = controller.RunAsync(stop.Token);
+
+        for (var i = 2; i < 200; i++)
+        {
+            watch.Send(WatchEventType.Modified, new TestObject("ns", "key", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            watch.Send(WatchEventType.Modified, new TestObject("ns", $"other{i % 5}", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        await primary.Handler.WaitForCountAsync(397);
+        await Wait.UntilAsync(() => controller.Queue.Count == 0 && !controller.Queue.IsProcessing(s_key), "queue drained");
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, reconciler.Violations);
+    }
+
+    [Fact]
+    public void Constructor_InvalidOptions_Throws()
+    {
+        var primary = new InformerFixture();
+        var options = new ControllerOptions { Name = "x", Kind = string.Empty, Workers = 0 };
+
+        var ex = Assert.Throws<ArgumentException>(() => new Controller<TestObject>(options, primary.Informer, new ScriptedReconciler(), primary.Time, NullLogger<Controller<TestObject>>.Instance));
+
+        Assert.Contains("Kind", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Workers", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static (Controller<TestObject> Controller, OperatorMetrics Metrics) NewController(InformerFixture primary, IReconciler<TestObject> reconciler, int workers = 2)
+    {
+        var metrics = new OperatorMetrics(new MetricsRegistry());
+        var options = new ControllerOptions { Name = "apikey", Kind = "ApiKey", ApiVersion = "keyoperator.io/v1", Workers = workers };
+        var controller = new Controller<TestObject>(options, primary.Informer, reconciler, primary.Time, NullLogger<Controller<TestObject>>.Instance, metrics);
+        return (controller, metrics);
+    }
+
+    private sealed class TestConflictException : Exception, IConcurrencyConflict
+    {
+    }
+
+    private sealed class ScriptedReconciler(ReconcileResult? result = null) : IReconciler<TestObject>
+    {
+        private readonly ConcurrentDictionary<QueueKey, int> _active = new();
+        private int _violations;
+
+        public ConcurrentQueue<ReconcileRequest<TestObject>> Requests { get; } = new();
+
+        public Exception? Throw { get; init; }
+
+        public TimeSpan Delay { get; init; }
+
+        public int Violations => Volatile.Read(ref _violations);
+
+        public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<TestObject> request, CancellationToken cancellationToken)
+        {
+            Requests.Enqueue(request);
+            if (_active.AddOrUpdate(request.Key, 1, static (_, n) => n + 1) > 1)
+            {
+                Interlocked.Increment(ref _violations);
+            }
+
+            try
+            {
+                if (Delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(Delay, CancellationToken.None);
+                }
+
+                return Throw is { } ex ? throw ex : result ?? ReconcileResult.Done;
+            }
+            finally
+            {
+                _active.AddOrUpdate(request.Key, 0, static (_, n) => n - 1);
+            }
+        }
+    }
+}

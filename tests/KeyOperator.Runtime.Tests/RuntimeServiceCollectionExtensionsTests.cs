@@ -1,0 +1,71 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using KeyOperator.Runtime.Events;
+using KeyOperator.Runtime.LeaderElection;
+using KeyOperator.Runtime.Metrics;
+using KeyOperator.Runtime.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace KeyOperator.Runtime.Tests;
+
+public sealed class RuntimeServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddKeyOperatorRuntime_ResolvesSharedServices()
+    {
+        using var provider = new ServiceCollection().AddLogging().AddKeyOperatorRuntime().BuildServiceProvider();
+
+        Assert.Same(provider.GetRequiredService<MetricsRegistry>(), provider.GetRequiredService<OperatorMetrics>().Registry);
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void AddKeyOperatorLeaderElection_InvalidOptions_FailValidation()
+    {
+        using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<ILeaseStore, InMemoryLeaseStore>()
+            .AddKeyOperatorLeaderElection(o => o.RetryPeriod = TimeSpan.FromSeconds(9))
+            .BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LeaderElectionOptions>>().Value);
+
+        Assert.Contains("1.2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddKeyOperatorLeaderElection_ValidOptions_ResolvesElector()
+    {
+        using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<ILeaseStore, InMemoryLeaseStore>()
+            .AddKeyOperatorLeaderElection(o => o.Identity = "pod-1")
+            .BuildServiceProvider();
+
+        Assert.IsType<LeaderElector>(provider.GetRequiredService<ILeaderElector>());
+    }
+
+    [Fact]
+    public void AddKeyOperatorEventRecorder_RecorderIsAlsoHostedService()
+    {
+        using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IEventSink, NullSink>()
+            .AddSingleton<IHostApplicationLifetime, FakeLifetime>()
+            .AddKeyOperatorEventRecorder()
+            .BuildServiceProvider();
+
+        var recorder = provider.GetRequiredService<IEventRecorder>();
+
+        Assert.Contains(provider.GetServices<IHostedService>(), s => ReferenceEquals(s, recorder));
+    }
+
+    private sealed class NullSink : IEventSink
+    {
+        public Task CreateAsync(EventRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task UpdateSeriesAsync(EventRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

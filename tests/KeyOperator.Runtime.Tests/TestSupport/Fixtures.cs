@@ -1,0 +1,12 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+namespace KeyOperator.Runtime.Tests.TestSupport;
+
+/// <summary>Locates the shared, read-only test vectors (KEYOP_FIXTURES overrides the default location).</summary>
+internal static class Fixtures
+{
+    public static string Root =>
+        Environment.GetEnvironmentVariable("KEYOP_FIXTURES") is { Length: > 0 } path ? path : "/work/shared/fixtures";
+
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+}

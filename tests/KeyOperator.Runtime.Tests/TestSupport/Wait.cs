@@ -1,0 +1,43 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using Microsoft.Extensions.Time.Testing;
+
+namespace KeyOperator.Runtime.Tests.TestSupport;
+
+/// <summary>
+/// Waits for background loops to reach a state. Polling is bounded by a generous real-time limit that only guards
+/// against hangs; no test asserts how fast anything happens in real time.
+/// </summary>
+internal static class Wait
+{
+    private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(20);
+
+    public static async Task UntilAsync(Func<bool> condition, string? because = null)
+    {
+        var deadline = DateTime.UtcNow + s_limit;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Condition not reached: " + (because ?? "(no description)"));
+            }
+
+            await Task.Delay(2);
+        }
+    }
+
+    /// <summary>Advances fake time in steps, letting loops run between steps, until the condition holds.</summary>
+    public static async Task AdvanceUntilAsync(FakeTimeProvider time, TimeSpan step, Func<bool> condition, int maxSteps = 1000)
+    {
+        for (var i = 0; i < maxSteps && !condition(); i++)
+        {
+            time.Advance(step);
+            await Task.Delay(2);
+        }
+
+        if (!condition())
+        {
+            throw new TimeoutException("Condition not reached within the fake-time budget.");
+        }
+    }
+}
