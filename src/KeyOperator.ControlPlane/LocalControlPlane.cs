@@ -83,7 +83,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
         }
 
         var store = new ObjectStore(options.WatchHistoryWindow);
-        var service = new ObjectService(store, registry, timeProvider, Array.Empty<IAdmissionValidator>());
+        var service = new ObjectService(store, registry, timeProvider, options.AdmissionValidators);
         var faults = new FaultInjector(store);
         var tables = new TableRenderer(timeProvider);
         var handler = new ResourceHandler(service, new BodyReader(new ApiMachineryProtobufDecoder()), tables, new WatchStreamer(service, tables, timeProvider, options.BookmarkInterval));

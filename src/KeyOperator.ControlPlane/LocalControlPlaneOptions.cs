@@ -24,4 +24,8 @@ public sealed record LocalControlPlaneOptions
 
     /// <summary>Logger factory for the server; null keeps Kestrel quiet (warnings only to nowhere).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Validating admission hooks, called after schema validation and before persistence (the webhook
+    /// dispatcher plugs in here).</summary>
+    internal IReadOnlyList<Hooks.IAdmissionValidator> AdmissionValidators { get; init; } = [];
 }

@@ -38,6 +38,34 @@ public static class RuntimeServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Adds a singleton <see cref="Informer{T}"/> that runs as a hosted service on every replica (so a new leader
+    /// starts with a warm cache) and gates <c>/readyz</c> until it has synced.
+    /// </summary>
+    public static IServiceCollection AddKeyOperatorInformer<T>(
+        this IServiceCollection services,
+        Func<IServiceProvider, IListWatchSource<T>> source,
+        IObjectAccessor<T> accessor,
+        Action<InformerOptions> configure)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(accessor);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddKeyOperatorRuntime();
+        services.TryAddSingleton(sp =>
+        {
+            var options = new InformerOptions();
+            configure(options);
+            var informer = new Informer<T>(source(sp), accessor, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Informer<T>>>());
+            sp.GetRequiredService<CacheReadiness>().Register(informer);
+            return informer;
+        });
+        services.AddHostedService(static sp => sp.GetRequiredService<Informer<T>>());
+        return services;
+    }
+
     /// <summary>Adds Lease-based leader election; the host must register an <see cref="ILeaseStore"/>.</summary>
     public static IServiceCollection AddKeyOperatorLeaderElection(this IServiceCollection services, Action<LeaderElectionOptions> configure)
     {

@@ -1,6 +1,8 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using KeyOperator.Runtime.Events;
+using KeyOperator.Runtime.Health;
+using KeyOperator.Runtime.Informers;
 using KeyOperator.Runtime.LeaderElection;
 using KeyOperator.Runtime.Metrics;
 using KeyOperator.Runtime.Tests.TestSupport;
@@ -60,6 +62,21 @@ public sealed class RuntimeServiceCollectionExtensionsTests
         var recorder = provider.GetRequiredService<IEventRecorder>();
 
         Assert.Contains(provider.GetServices<IHostedService>(), s => ReferenceEquals(s, recorder));
+    }
+
+    [Fact]
+    public void AddKeyOperatorInformer_InformerIsHostedAndGatesReadiness()
+    {
+        using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IHostApplicationLifetime, FakeLifetime>()
+            .AddKeyOperatorInformer(_ => new FakeListWatchSource(), TestObjectAccessor.Instance, o => o.Name = "apikeys")
+            .BuildServiceProvider();
+
+        var informer = provider.GetRequiredService<Informer<TestObject>>();
+
+        Assert.Contains(provider.GetServices<IHostedService>(), s => ReferenceEquals(s, informer));
+        Assert.Equal(["apikeys"], provider.GetRequiredService<CacheReadiness>().Pending);
     }
 
     private sealed class NullSink : IEventSink

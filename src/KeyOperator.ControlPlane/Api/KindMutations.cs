@@ -3,6 +3,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using KeyOperator.ControlPlane.Crds;
+using KeyOperator.ControlPlane.Errors;
 using KeyOperator.ControlPlane.Json;
 
 namespace KeyOperator.ControlPlane.Api;
@@ -88,5 +89,14 @@ internal static class KindMutations
         }
 
         secret["type"] ??= "Opaque";
+        foreach (var (key, value) in secret["data"] as JsonObject ?? [])
+        {
+            var text = value.AsString() ?? string.Empty;
+            if (!Convert.TryFromBase64String(text, new byte[text.Length], out _))
+            {
+                // What Go's []byte JSON decoding reports for bad base64, wrapped by the apiserver's decoder.
+                throw ApiErrors.BadRequest($"Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data in data[{key}]");
+            }
+        }
     }
 }

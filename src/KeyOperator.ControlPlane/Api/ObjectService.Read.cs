@@ -43,19 +43,20 @@ internal sealed partial class ObjectService
 
             var matching = store.List(KeyOf(descriptor), ns)
                 .Where(o => after is null || string.CompareOrdinal(PathKey(o), after) > 0)
-                .Where(o => options.LabelSelector.Matches(o) && options.FieldSelector.Matches(o))
+                .Select(o => (Stored: o, View: Present(descriptor, o)))
+                .Where(p => options.LabelSelector.Matches(p.View) && options.FieldSelector.Matches(p.View))
                 .ToList();
             var items = new JsonArray();
             var listMetadata = new JsonObject { ["resourceVersion"] = listVersion.ToString(CultureInfo.InvariantCulture) };
             var take = options.Limit is > 0 ? Math.Min(options.Limit.Value, matching.Count) : matching.Count;
-            foreach (var obj in matching.Take(take))
+            foreach (var (_, view) in matching.Take(take))
             {
-                items.Add((JsonNode)Present(descriptor, obj));
+                items.Add((JsonNode)view);
             }
 
             if (take < matching.Count)
             {
-                listMetadata["continue"] = EncodeContinue(listVersion, PathKey(matching[take - 1]));
+                listMetadata["continue"] = EncodeContinue(listVersion, PathKey(matching[take - 1].Stored));
                 listMetadata["remainingItemCount"] = matching.Count - take;
             }
 
@@ -72,14 +73,20 @@ internal sealed partial class ObjectService
     /// <summary>Opens a watch; a resourceVersion unset or "0" starts with synthetic ADDED events.</summary>
     public Watcher OpenWatch(ResourceDescriptor descriptor, string? ns, ListOptions options)
     {
-        var watcher = new Watcher(KeyOf(descriptor), ns, o => options.LabelSelector.Matches(o) && options.FieldSelector.Matches(o));
+        bool Matches(JsonObject o)
+        {
+            var view = EventConversion.IsEventsV1(descriptor) || EventConversion.IsCoreEvents(descriptor) ? Present(descriptor, o) : o;
+            return options.LabelSelector.Matches(view) && options.FieldSelector.Matches(view);
+        }
+
+        var watcher = new Watcher(KeyOf(descriptor), ns, Matches);
         lock (store.Sync)
         {
             long? from = string.IsNullOrEmpty(options.ResourceVersion) || options.ResourceVersion == "0"
                 ? null
                 : ParseResourceVersion(options.ResourceVersion, "resource version");
             var initial = from is null
-                ? store.List(KeyOf(descriptor), ns).Where(o => options.LabelSelector.Matches(o) && options.FieldSelector.Matches(o)).ToList()
+                ? store.List(KeyOf(descriptor), ns).Where(Matches).ToList()
                 : [];
             store.AddWatcher(watcher, from, initial);
         }
@@ -99,6 +106,7 @@ internal sealed partial class ObjectService
     public static JsonObject Present(ResourceDescriptor descriptor, JsonObject obj)
     {
         var copy = obj.DeepClone().AsObject();
+        EventConversion.ToLayoutOf(descriptor, copy);
         copy["apiVersion"] = descriptor.GroupVersion;
         return copy;
     }

@@ -44,11 +44,12 @@ internal sealed partial class ObjectService
                     throw ApiErrors.NotFound(descriptor, name);
                 }
 
+                var basis = View(descriptor, old);
                 JsonNode? patched = patchType switch
                 {
-                    PatchTypes.Merge => JsonMergePatch.Apply(old, patch),
-                    PatchTypes.Json => JsonPatch.Apply(old, patch as JsonArray ?? throw ApiErrors.BadRequest("json patch must be an array of operations")),
-                    PatchTypes.Strategic => StrategicMerge(descriptor, old, patch),
+                    PatchTypes.Merge => JsonMergePatch.Apply(basis, patch),
+                    PatchTypes.Json => JsonPatch.Apply(basis, patch as JsonArray ?? throw ApiErrors.BadRequest("json patch must be an array of operations")),
+                    PatchTypes.Strategic => StrategicMerge(descriptor, basis, patch),
                     _ => throw ApiErrors.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: {PatchTypes.Accepted(descriptor)}"),
                 };
                 if (patched is not JsonObject candidate)
@@ -117,13 +118,28 @@ internal sealed partial class ObjectService
             return PrepareCreate(descriptor, ns, created, options, managedFieldsDone: true);
         }
 
-        var merged = ServerSideApply.Apply(old, applied, context);
+        var merged = ServerSideApply.Apply(View(descriptor, old), applied, context);
         return PrepareUpdate(descriptor, ns, name, subresource, old, merged, options, isApply: true);
     }
 
-    private PreparedWrite PrepareUpdate(
-        ResourceDescriptor descriptor, string? ns, string name, string? subresource, JsonObject old, JsonObject candidate, RequestOptions options, bool isApply)
+    /// <summary>The stored object in the layout the request's API uses (only events differ).</summary>
+    private static JsonObject View(ResourceDescriptor descriptor, JsonObject stored)
     {
+        if (!EventConversion.IsEventsV1(descriptor) && !EventConversion.IsCoreEvents(descriptor))
+        {
+            return stored;
+        }
+
+        var view = stored.DeepClone().AsObject();
+        EventConversion.ToLayoutOf(descriptor, view);
+        view["apiVersion"] = descriptor.GroupVersion;
+        return view;
+    }
+
+    private PreparedWrite PrepareUpdate(
+        ResourceDescriptor descriptor, string? ns, string name, string? subresource, JsonObject stored, JsonObject candidate, RequestOptions options, bool isApply)
+    {
+        var old = View(descriptor, stored);
         NormalizeTypeMeta(descriptor, candidate);
         var metadata = candidate.Metadata();
         var bodyName = metadata.GetString("name");
@@ -192,6 +208,22 @@ internal sealed partial class ObjectService
             }
         }
 
+        if (IsImmutable(descriptor, old))
+        {
+            foreach (var field in new[] { "data", "binaryData", "stringData" })
+            {
+                if (!JsonNode.DeepEquals(old[field], candidate[field]))
+                {
+                    errors.Add(new FieldError("FieldValueForbidden", field, "Forbidden: field is immutable when `immutable` is set"));
+                }
+            }
+
+            if (candidate["immutable"]?.GetValueKind() != System.Text.Json.JsonValueKind.True)
+            {
+                errors.Add(new FieldError("FieldValueForbidden", "immutable", "Forbidden: field is immutable when `immutable` is set"));
+            }
+        }
+
         ValidateObject(descriptor, candidate, name, options, errors);
         if (SpecChanged(descriptor, old, candidate))
         {
@@ -210,12 +242,16 @@ internal sealed partial class ObjectService
             Key = KeyOf(descriptor),
             Namespace = descriptor.Namespaced ? ns : null,
             Name = name,
-            Old = old,
+            Old = stored,
             Candidate = candidate,
             Subresource = subresource,
             NoOp = noOp,
         };
     }
+
+    private static bool IsImmutable(ResourceDescriptor descriptor, JsonObject old) =>
+        descriptor.BuiltIn && descriptor.Group.Length == 0 && descriptor.Plural is "secrets" or "configmaps"
+        && old["immutable"]?.GetValueKind() == System.Text.Json.JsonValueKind.True;
 
     /// <summary>True when anything outside metadata (and outside status when it is a subresource) changed: the rule
     /// for bumping <c>metadata.generation</c>.</summary>

@@ -27,7 +27,9 @@ internal sealed partial class ObjectService(ObjectStore store, ResourceRegistry 
 
     public ResourceRegistry Registry => registry;
 
-    public static ResourceKey KeyOf(ResourceDescriptor descriptor) => new(descriptor.Group, descriptor.Plural);
+    /// <summary>The storage key; events.k8s.io/v1 events share core/v1 events' storage as in a real cluster.</summary>
+    public static ResourceKey KeyOf(ResourceDescriptor descriptor) =>
+        EventConversion.IsEventsV1(descriptor) ? new(string.Empty, "events") : new(descriptor.Group, descriptor.Plural);
 
     private string Now() => JsonHelpers.FormatTime(timeProvider.GetUtcNow());
 

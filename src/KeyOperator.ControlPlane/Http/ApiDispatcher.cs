@@ -62,8 +62,9 @@ internal sealed partial class ApiDispatcher(
         {
             // The client went away.
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException or NullReferenceException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Any other failure is a server bug; answer like the apiserver's panic handler instead of dropping the connection.
             LogUnhandled(logger, context.Request.Method, path, ex);
             if (!context.Response.HasStarted)
             {

@@ -138,7 +138,19 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
             {
                 var body = await bodies.ReadAsync(context, allowEmpty: true).ConfigureAwait(false);
                 var deleted = service.Delete(descriptor, ns, request.Name!, QueryParser.DeleteOptions(context.Request.Query, body));
-                await WriteObjectAsync(context, 200, descriptor, ObjectService.Present(descriptor, deleted), false).ConfigureAwait(false);
+                if (ReturnsStatusOnDelete(descriptor) && deleted["metadata"]?["deletionTimestamp"] is null)
+                {
+                    // Like the apiserver's generic store without ReturnDeletedObject: an immediate delete of a built-in
+                    // answers Status Success; custom resources and pending deletions answer the object.
+                    var details = ApiErrors.Details(descriptor.Group, descriptor.Plural, request.Name!);
+                    details["uid"] = deleted["metadata"]?["uid"]?.DeepClone();
+                    await ResponseWriter.WriteJsonAsync(context, 200, StatusFactory.Success(details)).ConfigureAwait(false);
+                }
+                else
+                {
+                    await WriteObjectAsync(context, 200, descriptor, ObjectService.Present(descriptor, deleted), false).ConfigureAwait(false);
+                }
+
                 break;
             }
 
@@ -154,6 +166,9 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                 throw ApiErrors.MethodNotAllowed($"the server does not allow this method on the requested resource");
         }
     }
+
+    private static bool ReturnsStatusOnDelete(ResourceDescriptor descriptor) =>
+        descriptor.BuiltIn && !(descriptor.Group.Length == 0 && descriptor.Plural == "namespaces") && descriptor.Group != "apiextensions.k8s.io";
 
     private async Task WriteObjectAsync(HttpContext context, int code, ResourceDescriptor descriptor, JsonObject obj, bool asTable)
     {

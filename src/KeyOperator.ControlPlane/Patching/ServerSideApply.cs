@@ -14,6 +14,8 @@ namespace KeyOperator.ControlPlane.Patching;
 /// </summary>
 internal static class ServerSideApply
 {
+    private const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
+
     private static readonly HashSet<string> s_mergedMetadata = ["labels", "annotations", "finalizers", "ownerReferences"];
 
     public static JsonObject Apply(JsonObject? current, JsonObject applied, WriteContext context)
@@ -106,9 +108,48 @@ internal static class ServerSideApply
             }
         }
 
-        if (conflicts.Count > 0)
+        if (conflicts.Count == 0)
+        {
+            return;
+        }
+
+        if (!AllowedByLastApplied(current, conflicts, context))
         {
             throw Conflict(conflicts, context);
+        }
+
+        foreach (var (manager, _, path) in conflicts)
+        {
+            entries.First(e => e.Manager == manager && e.Paths.Contains(path)).Paths.Remove(path);
+        }
+    }
+
+    /// <summary>
+    /// The apiserver upgrades client-side apply to server-side apply without conflicts: for manager <c>kubectl</c>,
+    /// conflicts on fields the last-applied-configuration annotation declares are forced
+    /// (apiserver <c>pkg/endpoints/handlers/fieldmanager/lastappliedmanager.go</c>).
+    /// </summary>
+    private static bool AllowedByLastApplied(JsonObject current, List<(string Manager, string ApiVersion, string Path)> conflicts, WriteContext context)
+    {
+        if (context.FieldManager != "kubectl"
+            || current["metadata"]?["annotations"]?[LastAppliedAnnotation]?.AsString() is not { } lastApplied)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (JsonNode.Parse(lastApplied) is not JsonObject declared)
+            {
+                return false;
+            }
+
+            var allowed = FieldPaths.Leaves(declared, context.Descriptor.Schema, ManagedFields.Scope(context.Subresource, context.Descriptor.HasStatusSubresource));
+            return conflicts.All(c => allowed.Contains(c.Path));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
         }
     }
 

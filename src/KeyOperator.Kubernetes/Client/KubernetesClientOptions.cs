@@ -23,6 +23,12 @@ public sealed record KubernetesClientOptions
     /// <summary>User-Agent header.</summary>
     public string UserAgent { get; init; } = "keyoperator";
 
+    /// <summary>
+    /// Called with the text of each <c>Warning</c> response header (deprecated APIs, unknown fields under
+    /// <c>fieldValidation=Warn</c>); must be fast and must not throw.
+    /// </summary>
+    public Action<string>? OnWarning { get; init; }
+
     /// <summary>Called after every HTTP attempt; must be fast and must not throw.</summary>
     public Action<KubernetesRequestMetric>? OnRequestCompleted { get; init; }
 }

@@ -20,19 +20,15 @@ internal static class KubernetesHttpHandlerFactory
         };
 
         SslClientAuthenticationOptions ssl = handler.SslOptions;
-        if (!string.IsNullOrEmpty(configuration.TlsServerName))
-        {
-            ssl.TargetHost = configuration.TlsServerName;
-        }
-
         if (configuration.InsecureSkipTlsVerify)
         {
             ssl.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
         }
-        else if (configuration.CertificateAuthorities.Count > 0)
+        else if (configuration.CertificateAuthorities.Count > 0 || !string.IsNullOrEmpty(configuration.TlsServerName))
         {
             X509Certificate2[] roots = [.. configuration.CertificateAuthorities];
-            ssl.RemoteCertificateValidationCallback = (_, certificate, _, errors) => ValidateAgainst(roots, certificate, errors);
+            string? serverName = string.IsNullOrEmpty(configuration.TlsServerName) ? null : configuration.TlsServerName;
+            ssl.RemoteCertificateValidationCallback = (_, certificate, _, errors) => Validate(roots, serverName, certificate, errors);
         }
 
         if (exec is not null)
@@ -48,24 +44,44 @@ internal static class KubernetesHttpHandlerFactory
         return handler;
     }
 
-    // Trust only the configured CAs (as client-go does with certificate-authority), still checking the host name.
-    private static bool ValidateAgainst(X509Certificate2[] roots, X509Certificate? certificate, SslPolicyErrors errors)
+    // Trust only the configured CAs (as client-go does with certificate-authority), and check the certificate against
+    // tls-server-name when one is set. SocketsHttpHandler always sends the URL's host as SNI (it overrides
+    // SslOptions.TargetHost), so tls-server-name changes verification only, not SNI.
+    private static bool Validate(X509Certificate2[] roots, string? serverName, X509Certificate? certificate, SslPolicyErrors errors)
     {
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0)
+        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
         {
             return false;
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        if (certificate is X509Certificate2 typed)
+        X509Certificate2 leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        try
         {
-            return chain.Build(typed);
-        }
+            bool nameMatches = serverName is null
+                ? (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
+                : leaf.MatchesHostname(serverName);
+            if (!nameMatches)
+            {
+                return false;
+            }
 
-        using X509Certificate2 leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
+            if (roots.Length == 0)
+            {
+                return (errors & SslPolicyErrors.RemoteCertificateChainErrors) == 0;
+            }
+
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+            return chain.Build(leaf);
+        }
+        finally
+        {
+            if (!ReferenceEquals(leaf, certificate))
+            {
+                leaf.Dispose();
+            }
+        }
     }
 }

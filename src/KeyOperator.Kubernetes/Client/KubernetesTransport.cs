@@ -57,6 +57,7 @@ internal sealed class KubernetesTransport(
 
             int code = (int)response.StatusCode;
             Report(request, code, clock.GetElapsedTime(started));
+            ReportWarnings(response);
             if (response.IsSuccessStatusCode)
             {
                 return response;
@@ -97,7 +98,8 @@ internal sealed class KubernetesTransport(
 
     private async Task<HttpRequestMessage> CreateMessageAsync(KubernetesRequest request, CancellationToken cancellationToken)
     {
-        var message = new HttpRequestMessage(request.Method, request.PathAndQuery);
+        // Relative to the base address, so that a path prefix in the server URL is kept.
+        var message = new HttpRequestMessage(request.Method, new Uri(request.PathAndQuery.TrimStart('/'), UriKind.Relative));
         message.Headers.TryAddWithoutValidation("Accept", request.Accept);
         message.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
         if (request.Body is not null)
@@ -125,6 +127,22 @@ internal sealed class KubernetesTransport(
         }
 
         return header?.Date is { } date ? (date - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : null;
+    }
+
+    // RFC 7234 warn-value as the apiserver writes it: 299 - "text" (apiserver pkg/warning; client-go rest/warnings.go).
+    private void ReportWarnings(HttpResponseMessage response)
+    {
+        if (options.OnWarning is null || !response.Headers.TryGetValues("Warning", out IEnumerable<string>? values))
+        {
+            return;
+        }
+
+        foreach (string value in values)
+        {
+            int open = value.IndexOf('"', StringComparison.Ordinal);
+            int close = value.LastIndexOf('"');
+            options.OnWarning(open >= 0 && close > open ? value[(open + 1)..close].Replace("\\\"", "\"", StringComparison.Ordinal) : value);
+        }
     }
 
     private void Report(KubernetesRequest request, int? code, TimeSpan duration) =>

@@ -16,12 +16,15 @@ public static class KubeconfigLoader
 {
     /// <summary>Loads from <c>$KUBECONFIG</c> (a path list) or, when unset, <c>~/.kube/config</c>.</summary>
     /// <param name="context">Context to use; null for <c>current-context</c>.</param>
-    public static KubernetesClientConfiguration LoadDefault(string? context = null)
+    public static KubernetesClientConfiguration LoadDefault(string? context = null) =>
+        LoadDefault(context, Environment.GetEnvironmentVariable("KUBECONFIG"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    // Internal for testing: the KUBECONFIG value and home directory are passed in.
+    internal static KubernetesClientConfiguration LoadDefault(string? context, string? kubeconfigVariable, string homeDirectory)
     {
-        string? variable = Environment.GetEnvironmentVariable("KUBECONFIG");
-        if (!string.IsNullOrEmpty(variable))
+        if (!string.IsNullOrEmpty(kubeconfigVariable))
         {
-            string[] paths = variable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+            string[] paths = kubeconfigVariable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
 
             // client-go skips missing entries of the list; only an entirely missing set is an error.
             string[] existing = [.. paths.Where(File.Exists)];
@@ -33,8 +36,7 @@ public static class KubeconfigLoader
             return LoadFiles(existing, context);
         }
 
-        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return LoadFiles([Path.Combine(home, ".kube", "config")], context);
+        return LoadFiles([Path.Combine(homeDirectory, ".kube", "config")], context);
     }
 
     /// <summary>Loads and merges the given files, in priority order.</summary>

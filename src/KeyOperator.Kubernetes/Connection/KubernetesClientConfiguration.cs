@@ -26,7 +26,7 @@ public sealed record KubernetesClientConfiguration
     /// <summary>Skip server certificate verification (insecure; for development only).</summary>
     public bool InsecureSkipTlsVerify { get; init; }
 
-    /// <summary>Name sent as TLS SNI and checked against the server certificate, instead of the server's host.</summary>
+    /// <summary>Name the server certificate must match instead of the server's host (SNI still carries the host).</summary>
     public string? TlsServerName { get; init; }
 
     /// <summary>Client certificate with its private key, for mutual TLS.</summary>

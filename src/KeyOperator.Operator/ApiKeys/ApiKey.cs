@@ -42,4 +42,17 @@ internal sealed record ApiKey : IKubernetesObject
 
     /// <summary>Observed state, written by the operator: current version, fingerprints and conditions.</summary>
     public ApiKeyStatus? Status { get; init; }
+
+    /// <summary>Name of the Secret to write: <c>spec.secretName</c>, or the ApiKey's own name.</summary>
+    /// <returns>The Secret name; null only for an object without a name.</returns>
+    public string? ResolveSecretName() => string.IsNullOrEmpty(Spec.SecretName) ? Metadata.Name : Spec.SecretName;
+
+    /// <summary>Name of the verifier ConfigMap: null when publication is off, else the configured or default name.</summary>
+    /// <returns>The ConfigMap name, or null.</returns>
+    public string? ResolveVerifierConfigMapName() => Spec.Verifier switch
+    {
+        null => null,
+        { ConfigMapName: { Length: > 0 } name } => name,
+        _ => Metadata.Name + "-verifier",
+    };
 }

@@ -31,11 +31,15 @@ internal static class CrdGenerator
         return [.. CustomResourceKinds.All.Select(kind => (kind.FileName, YamlWriter.Write(Generate(kind, docs))))];
     }
 
-    /// <summary>CRDs of every kind as JSON objects, ready to POST to <c>/apis/apiextensions.k8s.io/v1/customresourcedefinitions</c>.</summary>
+    /// <summary>
+    /// CRDs of every kind as JSON objects, ready to POST to <c>/apis/apiextensions.k8s.io/v1/customresourcedefinitions</c>.
+    /// Descriptions are left out when the XML documentation files are not deployed next to the binary; validation,
+    /// defaults and columns never depend on them.
+    /// </summary>
     /// <returns>One object per kind, in registry order.</returns>
     public static JsonObject[] GenerateCrdObjects()
     {
-        var docs = new XmlDocumentation(AppContext.BaseDirectory);
+        var docs = new XmlDocumentation(AppContext.BaseDirectory, required: false);
         return [.. CustomResourceKinds.All.Select(kind => Generate(kind, docs))];
     }
 

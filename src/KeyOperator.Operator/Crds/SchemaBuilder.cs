@@ -1,6 +1,5 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using System.ComponentModel;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -41,7 +40,7 @@ internal sealed class SchemaBuilder(JsonSerializerOptions options, XmlDocumentat
         JsonObject schema = BuildType(underlying, depth);
         if (property is not null)
         {
-            ApplyPropertyAttributes(schema, property);
+            SchemaAnnotations.Apply(schema, property, TypeInfo);
         }
 
         return schema;
@@ -154,91 +153,10 @@ internal sealed class SchemaBuilder(JsonSerializerOptions options, XmlDocumentat
 
         if (type.GetCustomAttribute<MutuallyExclusiveAttribute>() is { } exclusive)
         {
-            schema["oneOf"] = MutuallyExclusive(exclusive, properties);
+            schema["oneOf"] = SchemaAnnotations.OneOf(exclusive, properties);
         }
 
         return schema;
-    }
-
-    private static JsonArray MutuallyExclusive(MutuallyExclusiveAttribute exclusive, JsonObject properties)
-    {
-        IReadOnlyList<string> names = exclusive.Properties;
-        var branches = new JsonArray();
-        var none = new JsonArray();
-        foreach (string name in names)
-        {
-            if (!properties.ContainsKey(name))
-            {
-                throw new InvalidOperationException("MutuallyExclusive names an unknown property: " + name + ".");
-            }
-
-            branches.Add((JsonNode)new JsonObject { ["required"] = new JsonArray((JsonNode)name) });
-            none.Add((JsonNode)new JsonObject { ["required"] = new JsonArray((JsonNode)name) });
-        }
-
-        if (exclusive.AllowNone)
-        {
-            branches.Add((JsonNode)new JsonObject { ["not"] = new JsonObject { ["anyOf"] = none } });
-        }
-
-        return branches;
-    }
-
-    private void ApplyPropertyAttributes(JsonObject schema, PropertyInfo property)
-    {
-        foreach (Attribute attribute in property.GetCustomAttributes(inherit: false))
-        {
-            switch (attribute)
-            {
-                case MinimumAttribute a:
-                    schema["minimum"] = a.Value;
-                    break;
-                case MaximumAttribute a:
-                    schema["maximum"] = a.Value;
-                    break;
-                case PatternAttribute a:
-                    schema["pattern"] = a.Regex;
-                    break;
-                case MinLengthAttribute a:
-                    schema["minLength"] = a.Length;
-                    break;
-                case MaxLengthAttribute a:
-                    schema["maxLength"] = a.Length;
-                    break;
-                case MaxItemsAttribute a:
-                    schema["maxItems"] = a.Count;
-                    break;
-                case IntegerEnumAttribute a:
-                    schema["enum"] = new JsonArray([.. a.Values.Select(v => (JsonNode)v)]);
-                    break;
-                case PreserveUnknownFieldsAttribute:
-                    schema["type"] = "object";
-                    schema["x-kubernetes-preserve-unknown-fields"] = true;
-                    break;
-                case ListMapAttribute a:
-                    ApplyListMap(schema, a, property);
-                    break;
-                case DefaultValueAttribute a:
-                    schema["default"] = a.Value is null ? null : JsonSerializer.SerializeToNode(a.Value, TypeInfo(a.Value.GetType()));
-                    break;
-            }
-        }
-    }
-
-    private static void ApplyListMap(JsonObject schema, ListMapAttribute listMap, PropertyInfo property)
-    {
-        // The apiserver rejects map keys that are neither required nor defaulted.
-        JsonArray itemRequired = schema["items"]?["required"] as JsonArray ?? [];
-        foreach (string key in listMap.Keys)
-        {
-            if (!itemRequired.Any(r => (string?)r == key))
-            {
-                throw new InvalidOperationException("List-map key " + key + " of " + property.Name + " must be a required item field.");
-            }
-        }
-
-        schema["x-kubernetes-list-type"] = "map";
-        schema["x-kubernetes-list-map-keys"] = new JsonArray([.. listMap.Keys.Select(k => (JsonNode)k)]);
     }
 
     private void CheckDefault(JsonObject schema, JsonPropertyInfo property, object? absent, Type owner)

@@ -15,13 +15,19 @@ internal sealed class XmlDocumentation
 {
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _files = new(StringComparer.Ordinal);
     private readonly string _directory;
+    private readonly bool _required;
 
     /// <summary>Reads documentation files from <paramref name="directory"/>.</summary>
     /// <param name="directory">Folder holding <c>{AssemblyName}.xml</c> files; usually <see cref="AppContext.BaseDirectory"/>.</param>
-    public XmlDocumentation(string directory)
+    /// <param name="required">
+    /// True to fail when a file is missing (generating manifests); false to go without descriptions (installing CRDs
+    /// from a published binary, which may ship without the XML files).
+    /// </param>
+    public XmlDocumentation(string directory, bool required = true)
     {
         ArgumentNullException.ThrowIfNull(directory);
         _directory = directory;
+        _required = required;
     }
 
     /// <summary>The summary of a type, or null when it has none.</summary>
@@ -55,6 +61,11 @@ internal sealed class XmlDocumentation
     private IReadOnlyDictionary<string, string> Load(string assemblyName)
     {
         string path = Path.Combine(_directory, assemblyName + ".xml");
+        if (!File.Exists(path) && !_required)
+        {
+            return new Dictionary<string, string>();
+        }
+
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(

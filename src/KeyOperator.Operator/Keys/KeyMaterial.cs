@@ -14,6 +14,7 @@ namespace KeyOperator.Operator.Keys;
 internal sealed class KeyMaterial : IDisposable
 {
     private readonly Dictionary<string, byte[]> _data;
+    private bool _disposed;
 
     /// <summary>Creates the material; takes ownership of the byte arrays in <paramref name="data"/>.</summary>
     /// <param name="format">Format of the material.</param>
@@ -41,7 +42,7 @@ internal sealed class KeyMaterial : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(IsDisposed, this);
+            ObjectDisposedException.ThrowIf(_disposed, this);
             return _data;
         }
     }
@@ -52,17 +53,15 @@ internal sealed class KeyMaterial : IDisposable
     /// <summary>Public JWK, with kid = RFC 7638 thumbprint, for rsa and ecdsa; null for other formats.</summary>
     public JsonObject? PublicJwk { get; }
 
-    private bool IsDisposed { get; set; }
-
     /// <summary>Clears every data buffer.</summary>
     public void Dispose()
     {
-        if (IsDisposed)
+        if (_disposed)
         {
             return;
         }
 
-        IsDisposed = true;
+        _disposed = true;
         foreach (byte[] value in _data.Values)
         {
             CryptographicOperations.ZeroMemory(value);

@@ -114,13 +114,14 @@ public sealed partial class Informer<T>
             {
                 return;
             }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (watchCts.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
             {
                 InformerLog.WatchdogFired(_logger, Name);
                 continue;
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Includes a client-side timeout (TaskCanceledException from the HTTP stack): back off, do not spin.
                 // reflector.go retries a failed watch from the same version after a backoff; only 410 forces a relist.
                 var delay = backoff.Next();
                 InformerLog.Failed(_logger, ex, Name, delay.TotalMilliseconds);

@@ -57,6 +57,7 @@ internal sealed class DevEnvironment : IAsyncDisposable
             LeaderElection = true,
             MetricsUrl = "http://127.0.0.1:" + options.MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             JsonLogs = false,
+            ConfigureLogging = options.ConfigureLogging,
         });
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
 

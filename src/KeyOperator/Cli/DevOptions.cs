@@ -18,4 +18,7 @@ internal sealed record DevOptions
     public string OperatorNamespace { get; init; } = "key-operator-system";
 
     public string? PolicyFile { get; init; }
+
+    /// <summary>Extra logging setup for the operator host (tests capture logs with it).</summary>
+    public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? ConfigureLogging { get; init; }
 }

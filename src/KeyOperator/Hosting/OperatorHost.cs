@@ -47,6 +47,7 @@ internal static class OperatorHost
         }
 
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        options.ConfigureLogging?.Invoke(builder.Logging);
         IServiceCollection services = builder.Services;
         services.AddSingleton(options.TimeProvider);
         services.AddSingleton<IKubernetesClient>(_ => new KubernetesClient(options.Client));

@@ -25,6 +25,9 @@ internal sealed record OperatorHostOptions
     /// <summary>JSON logs (production) rather than plain console lines (development).</summary>
     public bool JsonLogs { get; init; } = true;
 
+    /// <summary>Extra logging setup, such as a capturing provider in tests.</summary>
+    public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? ConfigureLogging { get; init; }
+
     /// <summary>The clock; a fake one in tests.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

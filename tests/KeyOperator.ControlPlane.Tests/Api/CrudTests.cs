@@ -299,4 +299,67 @@ public sealed class CrudTests
         Assert.Equal(3, status.Json!["status"]!["replicas"]!.GetValue<int>());
         Assert.Equal(1, status.Json!["spec"]!["replicas"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Update_ImmutableConfigMapData_Returns422()
+    {
+        await using var plane = await TestPlane.StartAsync();
+        await plane.CreateAsync(ConfigMaps, """{"metadata":{"name":"c"},"data":{"a":"1"},"immutable":true}""");
+
+        var changed = await plane.PatchAsync(ConfigMaps + "/c", """{"data":{"a":"2"}}""", "application/merge-patch+json");
+        var labelled = await plane.PatchAsync(ConfigMaps + "/c", """{"metadata":{"labels":{"x":"y"}}}""", "application/merge-patch+json");
+
+        Assert.Equal((HttpStatusCode)422, changed.Status);
+        Assert.Contains("data: Forbidden: field is immutable when `immutable` is set", changed.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, labelled.Status);
+    }
+
+    [Fact]
+    public async Task Create_SecretWithInvalidBase64_Returns400()
+    {
+        await using var plane = await TestPlane.StartAsync();
+
+        var response = await plane.PostAsync(Secrets, """{"metadata":{"name":"s"},"data":{"k":"not base64!"}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+    }
+
+    [Fact]
+    public async Task Update_ConcurrentWritersWithSameResourceVersion_ExactlyOneWins()
+    {
+        await using var plane = await TestPlane.StartAsync();
+        var created = await plane.CreateAsync("/apis/coordination.k8s.io/v1/namespaces/default/leases", """{"metadata":{"name":"leader"},"spec":{"holderIdentity":"none"}}""");
+        var version = created["metadata"]!["resourceVersion"]!.GetValue<string>();
+
+        var attempts = Enumerable.Range(0, 8).Select(i => plane.PutAsync(
+            "/apis/coordination.k8s.io/v1/namespaces/default/leases/leader",
+            "{\"metadata\":{\"name\":\"leader\",\"resourceVersion\":\"" + version + "\"},\"spec\":{\"holderIdentity\":\"node-" + i + "\"}}"));
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Equal(1, results.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.Equal(7, results.Count(r => r.Status == HttpStatusCode.Conflict));
+    }
+
+    [Fact]
+    public async Task Events_WrittenThroughEventsV1_AreReadableAsCoreEvents()
+    {
+        await using var plane = await TestPlane.StartAsync();
+        await plane.CreateAsync("/apis/events.k8s.io/v1/namespaces/default/events",
+            """{"metadata":{"name":"e1"},"eventTime":"2026-01-01T00:00:00.000000Z","reportingController":"keyoperator.io/operator","reportingInstance":"pod-1","action":"Rotate","reason":"Rotated","type":"Normal","note":"rotated key","regarding":{"kind":"ApiKey","name":"k","namespace":"default"}}""");
+
+        var core = await plane.GetAsync("/api/v1/namespaces/default/events/e1");
+        var coreList = await plane.GetAsync("/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dk");
+        var patched = await plane.PatchAsync("/api/v1/namespaces/default/events/e1", """{"message":"rotated again"}""", "application/merge-patch+json");
+        var v1 = await plane.GetAsync("/apis/events.k8s.io/v1/namespaces/default/events/e1");
+
+        Assert.Equal("v1", core.Json!["apiVersion"]!.GetValue<string>());
+        Assert.Equal("rotated key", core.Json!["message"]!.GetValue<string>());
+        Assert.Equal("k", core.Json!["involvedObject"]!["name"]!.GetValue<string>());
+        Assert.Equal("keyoperator.io/operator", core.Json!["reportingComponent"]!.GetValue<string>());
+        Assert.Single(coreList.Json!["items"]!.AsArray());
+        Assert.Equal(HttpStatusCode.OK, patched.Status);
+        Assert.Equal("events.k8s.io/v1", v1.Json!["apiVersion"]!.GetValue<string>());
+        Assert.Equal("rotated again", v1.Json!["note"]!.GetValue<string>());
+        Assert.Null(v1.Json!["message"]);
+    }
 }

@@ -11,7 +11,7 @@ public sealed class DeletionTests
     private const string Secrets = "/api/v1/namespaces/default/secrets";
 
     [Fact]
-    public async Task Delete_WithoutFinalizers_RemovesObjectAndReturnsIt()
+    public async Task Delete_BuiltInWithoutFinalizers_RemovesObjectAndReturnsStatusSuccess()
     {
         await using var plane = await TestPlane.StartAsync();
         var created = await plane.CreateAsync(ConfigMaps, """{"metadata":{"name":"c"}}""");
@@ -20,8 +20,23 @@ public sealed class DeletionTests
         var after = await plane.GetAsync(ConfigMaps + "/c");
 
         Assert.Equal(HttpStatusCode.OK, deleted.Status);
-        Assert.Equal(created["metadata"]!["uid"]!.GetValue<string>(), deleted.Json!["metadata"]!["uid"]!.GetValue<string>());
+        Assert.Equal("Success", deleted.Json!["status"]!.GetValue<string>());
+        Assert.Equal("configmaps", deleted.Json!["details"]!["kind"]!.GetValue<string>());
+        Assert.Equal(created["metadata"]!["uid"]!.GetValue<string>(), deleted.Json!["details"]!["uid"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, after.Status);
+    }
+
+    [Fact]
+    public async Task Delete_CustomResource_ReturnsTheDeletedObject()
+    {
+        await using var plane = await TestPlane.StartAsync();
+        await Crds.WidgetCrd.InstallAsync(plane);
+        var created = await plane.CreateAsync(Crds.WidgetCrd.Widgets, Crds.WidgetCrd.Widget("w", """{"size":"S"}"""));
+
+        var deleted = await plane.DeleteAsync(Crds.WidgetCrd.Widgets + "/w");
+
+        Assert.Equal("Widget", deleted.Json!["kind"]!.GetValue<string>());
+        Assert.Equal(created["metadata"]!["uid"]!.GetValue<string>(), deleted.Json!["metadata"]!["uid"]!.GetValue<string>());
     }
 
     [Fact]

@@ -31,6 +31,17 @@ internal sealed class KubectlRunner : IDisposable
 
     public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
+        using var process = Start(args);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts kubectl without waiting (for <c>get -w</c>); the caller kills and disposes the process.</summary>
+    public Process Start(params string[] args)
+    {
         var info = new ProcessStartInfo("/usr/bin/kubectl")
         {
             RedirectStandardOutput = true,
@@ -46,12 +57,7 @@ internal sealed class KubectlRunner : IDisposable
             info.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(info)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return Process.Start(info)!;
     }
 
     public string WriteFile(string name, string content)

@@ -51,6 +51,17 @@ public sealed class GoldenRequestTests
     }
 
     [Fact]
+    public async Task Get_ServerUrlWithPathPrefix_KeepsPrefix()
+    {
+        await using var server = new RawHttpServer(_ => Response("nonlist"));
+        using var client = new KubernetesClient(new KubernetesClientConfiguration { Server = new Uri(server.BaseAddress, "k8s/clusters/c-1") });
+
+        await client.GetAsync(ResourceType.ServiceAccounts, "default", "foobar", KubernetesJsonContext.Default.ServiceAccount);
+
+        Assert.Equal("/k8s/clusters/c-1/api/v1/namespaces/default/serviceaccounts/foobar", Assert.Single(server.Requests).Target);
+    }
+
+    [Fact]
     public async Task Get_GoldenResponse_Decodes()
     {
         await using var server = new RawHttpServer(_ => Response("nonlist"));

@@ -171,6 +171,35 @@ public sealed class KubeconfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void LoadDefault_KubeconfigPathList_SkipsMissingFilesAndMerges()
+    {
+        string variable = string.Join(Path.PathSeparator, _dir.Combine("missing.yaml"), _dir.Combine("kubeconfig.tls-skip.yml"), _dir.Combine("kubeconfig.yml"));
+
+        KubernetesClientConfiguration config = KubeconfigLoader.LoadDefault("queen-anne-context", variable, _dir.FullPath);
+
+        // queen-anne-context only exists in the second file; its pig-cluster only there too.
+        Assert.Equal("https://pig.org/", config.Server.ToString());
+        Assert.Equal("black-token", config.AccessToken);
+    }
+
+    [Fact]
+    public void LoadDefault_NoVariable_ReadsHomeKubeConfig()
+    {
+        Directory.CreateDirectory(_dir.Combine(".kube"));
+        File.Copy(_dir.Combine("kubeconfig.tls-skip.yml"), _dir.Combine(".kube", "config"));
+
+        KubernetesClientConfiguration config = KubeconfigLoader.LoadDefault(null, null, _dir.FullPath);
+
+        Assert.Equal("federal-context", config.ContextName);
+    }
+
+    [Fact]
+    public void LoadDefault_OnlyMissingFiles_Fails()
+    {
+        Assert.Throws<KubeconfigException>(() => KubeconfigLoader.LoadDefault(null, _dir.Combine("nope"), _dir.FullPath));
+    }
+
+    [Fact]
     public void LoadFiles_ExecUser_ParsesPluginAndResolvesRelativeCommand()
     {
         string path = _dir.WriteFile("exec.yaml", File.ReadAllText(_dir.Combine("kubeconfig-exec-plugin-v1.yaml"))

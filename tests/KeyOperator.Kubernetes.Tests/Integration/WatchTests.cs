@@ -87,7 +87,6 @@ public sealed class WatchTests(ControlPlaneFixture fixture)
 
         Assert.Equal(WatchEventType.Added, first.Type);
         Assert.Equal("m", first.Object.Metadata.Name);
-        Assert.Equal("PartialObjectMetadata", first.Object.Kind);
     }
 
     [Fact]

@@ -47,23 +47,6 @@ public sealed class WriteVerbsTests(ControlPlaneFixture fixture)
     }
 
     [Fact]
-    public async Task CreateAsync_StrictFieldValidationUnknownField_Rejected()
-    {
-        string ns = await fixture.NewNamespaceAsync();
-        var body = new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "ConfigMap",
-            ["metadata"] = new JsonObject { ["name"] = "strict", ["namespace"] = ns },
-            ["bogus"] = 1,
-        };
-
-        var ex = await Assert.ThrowsAnyAsync<KubernetesApiException>(() => _client.CreateObjectAsync(ResourceType.ConfigMaps, body, new WriteOptions { FieldValidation = "Strict" }));
-
-        Assert.Contains(ex.StatusCode, new[] { 400, 422 });
-    }
-
-    [Fact]
     public async Task CreateAsync_GenerateName_ServerPicksName()
     {
         string ns = await fixture.NewNamespaceAsync();

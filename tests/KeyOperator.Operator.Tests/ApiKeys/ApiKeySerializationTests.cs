@@ -82,6 +82,18 @@ public sealed class ApiKeySerializationTests
         Assert.Equal("ApiKey", key.Kind);
     }
 
+    [Theory]
+    [InlineData("""{"metadata":{"name":"k"}}""", "k", null)]
+    [InlineData("""{"metadata":{"name":"k"},"spec":{"secretName":"s","verifier":{}}}""", "s", "k-verifier")]
+    [InlineData("""{"metadata":{"name":"k"},"spec":{"verifier":{"configMapName":"pub"}}}""", "k", "pub")]
+    public void Resolve_Names_FollowSpecOrDefaults(string json, string secretName, string? verifierName)
+    {
+        ApiKey key = JsonSerializer.Deserialize(json, OperatorJsonContext.Default.ApiKey)!;
+
+        Assert.Equal(secretName, key.ResolveSecretName());
+        Assert.Equal(verifierName, key.ResolveVerifierConfigMapName());
+    }
+
     [Fact]
     public void Deserialize_EmptyObjectOfEveryApiKeyType_LeavesNoNonNullablePropertyNull()
     {

@@ -36,6 +36,16 @@ public sealed class CrdGeneratorTests
     }
 
     [Fact]
+    public void GenerateAll_Kustomization_ListsEveryGeneratedManifest()
+    {
+        JsonNode kustomization = YamlToJson.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "config/crd/kustomization.yaml")));
+
+        Assert.Equal(
+            CrdGenerator.GenerateAll().Select(f => f.FileName),
+            kustomization["resources"]!.AsArray().Select(n => (string?)n));
+    }
+
+    [Fact]
     public void GenerateAll_Yaml_ParsesBackToTheSameObjects()
     {
         IReadOnlyList<(string FileName, string Yaml)> files = CrdGenerator.GenerateAll();
@@ -134,6 +144,18 @@ public sealed class CrdGeneratorTests
         string empty = Directory.CreateTempSubdirectory().FullName;
 
         Assert.Throws<FileNotFoundException>(() => CrdGenerator.GenerateAll(empty));
+    }
+
+    [Fact]
+    public void Generate_DocumentationOptional_StillValidatesWithoutDescriptions()
+    {
+        var docs = new XmlDocumentation(Directory.CreateTempSubdirectory().FullName, required: false);
+
+        JsonObject crd = CrdGenerator.Generate(CustomResourceKinds.ApiKey, docs);
+
+        JsonNode token = crd["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!["properties"]!["spec"]!["properties"]!["token"]!;
+        Assert.Null(token["description"]);
+        Assert.Equal("ko_", (string?)token["properties"]!["prefix"]!["default"]);
     }
 
     private static JsonNode ApiKeySchema() =>

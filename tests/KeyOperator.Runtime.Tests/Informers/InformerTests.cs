@@ -111,6 +111,21 @@ public sealed class InformerTests
     }
 
     [Fact]
+    public async Task Watch_ClientSideTimeout_BacksOffInsteadOfSpinning()
+    {
+        await using var fixture = new InformerFixture(null, Obj("a", "1"));
+        var watch = await fixture.StartAsync();
+
+        watch.Fail(new TaskCanceledException("HttpClient.Timeout"));
+        var next = fixture.Source.NextWatchAsync();
+        await Task.Delay(50);
+        Assert.False(next.IsCompleted);
+        await Wait.AdvanceUntilAsync(fixture.Time, TimeSpan.FromMilliseconds(100), () => next.IsCompleted);
+
+        Assert.Equal("100", (await next).Request.ResourceVersion);
+    }
+
+    [Fact]
     public async Task Watch_Expired410_RelistsConsistentlyAndSynthesizesChanges()
     {
         await using var fixture = new InformerFixture(null, Obj("keep", "1"), Obj("change", "2"), Obj("gone", "3"));

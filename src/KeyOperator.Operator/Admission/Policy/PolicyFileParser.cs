@@ -1,6 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Globalization;
+using KeyOperator.Operator.Rotation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -81,7 +82,7 @@ internal static class PolicyFileParser
     private static PolicyDuration Duration(YamlNode node, string field)
     {
         string text = Scalar(node, field);
-        return GoDuration.TryParse(text, out TimeSpan value) && value > TimeSpan.Zero
+        return GoDuration.TryParse(text, out TimeSpan value, out _) && value > TimeSpan.Zero
             ? new PolicyDuration(value, text)
             : throw Error(node, $"{field}: \"{text}\" is not a positive duration such as \"720h\" or \"90m\"");
     }

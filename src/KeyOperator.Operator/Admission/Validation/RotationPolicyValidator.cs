@@ -3,6 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KeyOperator.Operator.Admission.Policy;
+using KeyOperator.Operator.Rotation;
 using KeyOperator.Operator.RotationPolicies;
 using KeyOperator.Operator.Serialization;
 
@@ -103,7 +104,7 @@ internal sealed class RotationPolicyValidator : IAdmissionValidator
             findings.Deny("spec.schedule.every", $"{spec.Schedule!.Every} is above the cluster maximum of {maximum.Text}", "policy maxRotationInterval");
         }
 
-        if (spec.Schedule?.Cron is { Length: > 0 } cron && CronSchedule.TryParse(cron, out CronSchedule? parsed, out _))
+        if (spec.Schedule?.Cron is { Length: > 0 } cron && CronCadence.TryParse(cron, out CronCadence? parsed, out _))
         {
             TimeSpan? longest = parsed!.MaxInterval();
             if (longest is null)

@@ -4,7 +4,7 @@ using KeyOperator.Operator.Admission.Policy;
 
 namespace KeyOperator.Operator.Tests.Admission.Policy;
 
-public sealed class CronScheduleTests
+public sealed class CronCadenceTests
 {
     [Theory]
     [InlineData("* * * * *", 1)]
@@ -23,7 +23,7 @@ public sealed class CronScheduleTests
     [InlineData("0 0,12 1 JAN-DEC/6 ?", 184 * 1440 - 720)]
     public void MaxInterval_Expression_LongestGapInMinutes(string expression, int minutes)
     {
-        Assert.True(CronSchedule.TryParse(expression, out CronSchedule? schedule, out string error), error);
+        Assert.True(CronCadence.TryParse(expression, out CronCadence? schedule, out string error), error);
 
         Assert.Equal(TimeSpan.FromMinutes(minutes), schedule!.MaxInterval());
     }
@@ -31,7 +31,7 @@ public sealed class CronScheduleTests
     [Fact]
     public void MaxInterval_ImpossibleDate_Null()
     {
-        Assert.True(CronSchedule.TryParse("0 0 31 4 *", out CronSchedule? schedule, out _));
+        Assert.True(CronCadence.TryParse("0 0 31 4 *", out CronCadence? schedule, out _));
 
         Assert.Null(schedule!.MaxInterval());
     }
@@ -48,7 +48,7 @@ public sealed class CronScheduleTests
     [InlineData("@every 1h", "expected 5 fields (minute hour day-of-month month day-of-week), found 2")]
     public void TryParse_Invalid_ExplainsWhich(string expression, string expected)
     {
-        Assert.False(CronSchedule.TryParse(expression, out _, out string error));
+        Assert.False(CronCadence.TryParse(expression, out _, out string error));
         Assert.Equal(expected, error);
     }
 }

@@ -8,9 +8,10 @@ namespace KeyOperator.Operator.Admission.Policy;
 /// A standard five-field cron expression (minute hour day-of-month month day-of-week) plus the @yearly, @monthly,
 /// @weekly, @daily/@midnight and @hourly shorthands. Field syntax and the day-of-month/day-of-week rule follow
 /// robfig/cron/v3 (parser.go getRange, spec.go dayMatches): when either day field is an unstepped "*" or "?" both
-/// must match, otherwise either may. Only what admission needs is here: syntax checks and the longest gap.
+/// must match, otherwise either may. The controller's parser (Rotation/Cron/CronSchedule) decides validity; this
+/// type only answers what that one cannot cheaply: the longest gap between two consecutive runs.
 /// </summary>
-internal sealed class CronSchedule
+internal sealed class CronCadence
 {
     private const int DaysIn400Years = 146097;
     private static readonly DateOnly s_cycleStart = new(2000, 1, 1);
@@ -25,7 +26,7 @@ internal sealed class CronSchedule
     private readonly bool[] _daysOfWeek;
     private readonly bool _anyDayStar;
 
-    private CronSchedule(bool[] minutes, bool[] hours, bool[] daysOfMonth, bool[] months, bool[] daysOfWeek, bool anyDayStar)
+    private CronCadence(bool[] minutes, bool[] hours, bool[] daysOfMonth, bool[] months, bool[] daysOfWeek, bool anyDayStar)
     {
         _minutes = minutes;
         _hours = hours;
@@ -35,7 +36,7 @@ internal sealed class CronSchedule
         _anyDayStar = anyDayStar;
     }
 
-    public static bool TryParse(string? expression, out CronSchedule? schedule, out string error)
+    public static bool TryParse(string? expression, out CronCadence? schedule, out string error)
     {
         schedule = null;
         string text = (expression ?? string.Empty).Trim();
@@ -67,7 +68,7 @@ internal sealed class CronSchedule
 
         // 7 is another name for Sunday.
         daysOfWeek[0] |= daysOfWeek[7];
-        schedule = new CronSchedule(minutes, hours, daysOfMonth, months, daysOfWeek, domStar || dowStar);
+        schedule = new CronCadence(minutes, hours, daysOfMonth, months, daysOfWeek, domStar || dowStar);
         return true;
     }
 
