@@ -21,6 +21,12 @@ internal sealed partial class ObjectService
         {
             var key = KeyOf(descriptor);
             var current = store.Get(key, ns, name) ?? throw ApiErrors.NotFound(descriptor, name);
+            if (descriptor == BuiltInResources.Namespaces && name is "default" or "kube-system" or "kube-public")
+            {
+                // The NamespaceLifecycle admission plugin protects the system namespaces.
+                throw new ApiException(403, "Forbidden", $"namespaces \"{name}\" is forbidden: this namespace may not be deleted", ApiErrors.Details(string.Empty, "namespaces", name));
+            }
+
             var metadata = current.Metadata();
             if (options.PreconditionUid is { } uid && uid != metadata.GetString("uid"))
             {

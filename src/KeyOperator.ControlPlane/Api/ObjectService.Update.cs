@@ -20,6 +20,12 @@ internal sealed partial class ObjectService
             () =>
             {
                 var old = store.Get(KeyOf(descriptor), ns, name) ?? throw ApiErrors.NotFound(descriptor, name);
+                if (!descriptor.BuiltIn && string.IsNullOrEmpty(body["metadata"].GetString("resourceVersion")))
+                {
+                    // Custom resources do not allow unconditional updates (apiextensions-apiserver customresource strategy).
+                    throw ApiErrors.Invalid(descriptor, name, [new FieldError("FieldValueInvalid", "metadata.resourceVersion", "Invalid value: \"\": must be specified for an update")]);
+                }
+
                 return PrepareUpdate(descriptor, ns, name, subresource, old, body.DeepClone().AsObject(), options, isApply: false);
             },
             options,

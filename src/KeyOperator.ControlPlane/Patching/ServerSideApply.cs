@@ -115,7 +115,7 @@ internal static class ServerSideApply
 
         if (!AllowedByLastApplied(current, conflicts, context))
         {
-            throw Conflict(conflicts, context);
+            throw Conflict(conflicts);
         }
 
         foreach (var (manager, _, path) in conflicts)
@@ -153,7 +153,7 @@ internal static class ServerSideApply
         }
     }
 
-    private static ApiException Conflict(List<(string Manager, string ApiVersion, string Path)> conflicts, WriteContext context)
+    private static ApiException Conflict(List<(string Manager, string ApiVersion, string Path)> conflicts)
     {
         // Message shape from structured-merge-diff merge/conflict.go (Conflicts.Error) as wrapped by the apiserver.
         string message;
@@ -181,7 +181,6 @@ internal static class ServerSideApply
         }
 
         var details = new JsonObject { ["causes"] = causes };
-        _ = context;
         return new ApiException(409, "Conflict", message, details);
     }
 

@@ -68,31 +68,6 @@ internal sealed class ResourceRegistry
         }
     }
 
-    /// <summary>Any served version of the group/plural; used for storage-level operations such as GC.</summary>
-    public ResourceDescriptor? FindAnyVersion(string group, string plural)
-    {
-        lock (_sync)
-        {
-            return _ordered.FirstOrDefault(d => d.Group == group && d.Plural == plural);
-        }
-    }
-
-    public ResourceDescriptor? FindByKind(string group, string version, string kind)
-    {
-        lock (_sync)
-        {
-            return _ordered.FirstOrDefault(d => d.Group == group && d.Version == version && d.Kind == kind);
-        }
-    }
-
-    public bool IsGroupVersionServed(string group, string version)
-    {
-        lock (_sync)
-        {
-            return _ordered.Any(d => d.Group == group && d.Version == version);
-        }
-    }
-
     /// <summary>A snapshot of every served descriptor, in registration order.</summary>
     public IReadOnlyList<ResourceDescriptor> All()
     {

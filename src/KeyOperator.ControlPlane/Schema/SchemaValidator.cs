@@ -246,6 +246,4 @@ internal static class SchemaValidator
 
     private static FieldError TypeError(string path, string actual, string expected) =>
         new("FieldValueTypeInvalid", path, $"Invalid value: \"{actual}\": {path} in body must be of type {expected}: \"{actual}\"");
-
-    internal static bool IsKind(JsonNode? node, JsonValueKind kind) => node?.GetValueKind() == kind;
 }

@@ -56,8 +56,13 @@ internal static class KubernetesErrors
 
         try
         {
-            Status? status = JsonSerializer.Deserialize(body, KubernetesJsonContext.Default.Status);
-            return status is { Kind: "Status" } ? status : null;
+            // Check the wire "kind" itself: the model defaults Kind to "Status", so any JSON object would pass otherwise.
+            using JsonDocument document = JsonDocument.Parse(body.ToArray());
+            bool isStatus = document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("kind", out JsonElement kind)
+                && kind.ValueKind == JsonValueKind.String
+                && kind.GetString() == "Status";
+            return isStatus ? document.RootElement.Deserialize(KubernetesJsonContext.Default.Status) : null;
         }
         catch (JsonException)
         {

@@ -57,6 +57,9 @@ internal sealed class DevEnvironment : IAsyncDisposable
             LeaderElection = true,
             MetricsUrl = "http://127.0.0.1:" + options.MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             JsonLogs = false,
+
+            // Short enough to watch rotation live; production keeps the 1-minute floor.
+            MinimumRotationInterval = TimeSpan.FromSeconds(5),
             ConfigureLogging = options.ConfigureLogging,
         });
         await host.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,20 +1,12 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Controllers.ApiKeys;
 using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
-using KeyOperator.Operator.ApiKeys;
-using KeyOperator.Operator.Keys;
-using KeyOperator.Operator.Serialization;
+using KeyOperator.Operator.Controllers;
 using KeyOperator.Runtime;
-using KeyOperator.Runtime.Controllers;
 using KeyOperator.Runtime.Events;
 using KeyOperator.Runtime.Health;
-using KeyOperator.Runtime.Informers;
+using KeyOperator.Runtime.Kubernetes;
 using KeyOperator.Runtime.LeaderElection;
-using KeyOperator.Runtime.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,9 +20,6 @@ namespace KeyOperator.Hosting;
 /// </summary>
 internal static class OperatorHost
 {
-    /// <summary>Label every Secret and ConfigMap the operator writes carries; informers watch only these.</summary>
-    public const string ManagedSelector = ApiKeyConstants.Labels.ManagedBy + "=" + ApiKeyConstants.Labels.ManagedByValue;
-
     public static WebApplication Build(OperatorHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -60,50 +49,10 @@ internal static class OperatorHost
             services.AddKeyOperatorLeaderElection(o => o.LeaseName = "key-operator-leader");
         }
 
-        AddInformer(services, "apikeys", ApiKeyStatusWriter.ApiKeys, null, OperatorJsonContext.Default.ApiKey, OperatorJsonContext.Default.KubernetesListApiKey);
-        AddInformer(services, "secrets", ResourceType.Secrets, ManagedSelector, KubernetesJsonContext.Default.Secret, KubernetesJsonContext.Default.KubernetesListSecret);
-        AddInformer(services, "configmaps", ResourceType.ConfigMaps, ManagedSelector, KubernetesJsonContext.Default.ConfigMap, KubernetesJsonContext.Default.KubernetesListConfigMap);
-
-        services.AddSingleton<IKeyGenerator, KeyGenerator>();
-        services.AddSingleton<VerifierPublisher>();
-        services.AddSingleton<ApiKeyStatusWriter>();
-        services.AddSingleton<ApiKeyReconciler>();
-        services.AddSingleton<IController>(sp => new Controller<ApiKey>(
-                new ControllerOptions { Name = "apikey", Kind = ApiKeyConstants.Kind, ApiVersion = ApiKeyConstants.ApiVersion, Workers = options.ApiKeyWorkers },
-                sp.GetRequiredService<Informer<ApiKey>>(),
-                sp.GetRequiredService<ApiKeyReconciler>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<Controller<ApiKey>>>(),
-                sp.GetRequiredService<OperatorMetrics>(),
-                static ex => ex is ConflictException or AlreadyExistsException)
-            .Owns(sp.GetRequiredService<Informer<Secret>>())
-            .Owns(sp.GetRequiredService<Informer<ConfigMap>>()));
+        services.AddKeyOperatorControllers(new ControllerSettings { ApiKeyWorkers = options.ApiKeyWorkers, MinimumRotationInterval = options.MinimumRotationInterval });
 
         WebApplication app = builder.Build();
         app.MapKeyOperatorMetrics();
         return app;
-    }
-
-    private static void AddInformer<T>(
-        IServiceCollection services,
-        string name,
-        ResourceType type,
-        string? labelSelector,
-        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> itemType,
-        System.Text.Json.Serialization.Metadata.JsonTypeInfo<KubernetesList<T>> listType)
-        where T : class, IKubernetesObject
-    {
-        services.AddSingleton(sp =>
-        {
-            Informer<T> informer = new(
-                new KubernetesListWatchSource<T>(sp.GetRequiredService<IKubernetesClient>(), type, null, itemType, listType),
-                KubernetesObjectAccessor<T>.Instance,
-                new InformerOptions { Name = name, LabelSelector = labelSelector },
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<Informer<T>>>());
-            sp.GetRequiredService<CacheReadiness>().Register(informer);
-            return informer;
-        });
-        services.AddHostedService(sp => sp.GetRequiredService<Informer<T>>());
     }
 }

@@ -22,6 +22,9 @@ internal sealed record OperatorHostOptions
     /// <summary>Concurrent reconciles of the ApiKey controller.</summary>
     public int ApiKeyWorkers { get; init; } = 4;
 
+    /// <summary>The shortest rotation interval a RotationPolicy may ask for.</summary>
+    public TimeSpan MinimumRotationInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>JSON logs (production) rather than plain console lines (development).</summary>
     public bool JsonLogs { get; init; } = true;
 

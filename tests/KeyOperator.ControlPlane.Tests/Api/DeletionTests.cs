@@ -204,4 +204,15 @@ public sealed class DeletionTests
         Assert.Equal(HttpStatusCode.NotFound, (await plane.GetAsync(ConfigMaps + "/a")).Status);
         Assert.Equal(HttpStatusCode.OK, (await plane.GetAsync(ConfigMaps + "/b")).Status);
     }
+
+    [Fact]
+    public async Task DeleteNamespace_Default_Returns403()
+    {
+        await using var plane = await TestPlane.StartAsync();
+
+        var response = await plane.DeleteAsync("/api/v1/namespaces/default");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.Equal("namespaces \"default\" is forbidden: this namespace may not be deleted", response.Message);
+    }
 }

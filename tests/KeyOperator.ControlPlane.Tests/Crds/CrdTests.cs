@@ -255,4 +255,17 @@ public sealed class CrdTests
         Assert.Equal(HttpStatusCode.OK, v3.Status);
         Assert.Equal(HttpStatusCode.NotFound, v2.Status);
     }
+
+    [Fact]
+    public async Task UpdateWidget_WithoutResourceVersion_Returns422()
+    {
+        await using var plane = await TestPlane.StartAsync();
+        await WidgetCrd.InstallAsync(plane);
+        await plane.CreateAsync(WidgetCrd.Widgets, WidgetCrd.Widget("w", """{"size":"S"}"""));
+
+        var response = await plane.PutAsync(WidgetCrd.Widgets + "/w", WidgetCrd.Widget("w", """{"size":"M"}"""));
+
+        Assert.Equal((HttpStatusCode)422, response.Status);
+        Assert.Contains("metadata.resourceVersion: Invalid value: \"\": must be specified for an update", response.Message, StringComparison.Ordinal);
+    }
 }

@@ -77,6 +77,7 @@ public sealed class KubernetesErrorsTests
     [InlineData(404, "404 page not found", typeof(NotFoundException), "NotFound")]
     [InlineData(410, "", typeof(ResourceExpiredException), "Gone")]
     [InlineData(401, "{\"error\":\"nope\"}", typeof(UnauthorizedException), "Unauthorized")]
+    [InlineData(403, "{\"message\":\"denied\",\"code\":403}", typeof(ForbiddenException), "Forbidden")]
     public void FromResponse_NonStatusBody_SynthesizesStatusWithoutBody(int code, string body, Type expected, string reason)
     {
         KubernetesApiException ex = KubernetesErrors.FromResponse(code, Encoding.UTF8.GetBytes(body), null);

@@ -6,13 +6,13 @@ using KeyOperator.Kubernetes;
 using KeyOperator.Kubernetes.Models;
 using RuntimeInformers = KeyOperator.Runtime.Informers;
 
-namespace KeyOperator.Hosting;
+namespace KeyOperator.Runtime.Kubernetes;
 
 /// <summary>
 /// Feeds an informer from the API server through our client: paged LIST, then WATCH. A 410 from the client becomes
 /// the runtime's ResourceExpiredException, which makes the reflector relist.
 /// </summary>
-internal sealed class KubernetesListWatchSource<T>(
+public sealed class KubernetesListWatchSource<T>(
     IKubernetesClient client,
     ResourceType type,
     string? @namespace,
@@ -20,6 +20,7 @@ internal sealed class KubernetesListWatchSource<T>(
     JsonTypeInfo<KubernetesList<T>> listType) : RuntimeInformers.IListWatchSource<T>
     where T : class
 {
+    /// <inheritdoc />
     public async Task<RuntimeInformers.ListPage<T>> ListPageAsync(RuntimeInformers.ListRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -33,12 +34,13 @@ internal sealed class KubernetesListWatchSource<T>(
                 cancellationToken).ConfigureAwait(false);
             return new RuntimeInformers.ListPage<T>(list.Items, list.Metadata.ResourceVersion ?? string.Empty, string.IsNullOrEmpty(list.Metadata.Continue) ? null : list.Metadata.Continue);
         }
-        catch (Kubernetes.Errors.ResourceExpiredException ex)
+        catch (global::KeyOperator.Kubernetes.Errors.ResourceExpiredException ex)
         {
             throw new RuntimeInformers.ResourceExpiredException(ex.Message, ex);
         }
     }
 
+    /// <inheritdoc />
     public async IAsyncEnumerable<RuntimeInformers.WatchEvent<T>> WatchAsync(RuntimeInformers.WatchRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -59,7 +61,7 @@ internal sealed class KubernetesListWatchSource<T>(
                 {
                     more = await events.MoveNextAsync().ConfigureAwait(false);
                 }
-                catch (Kubernetes.Errors.ResourceExpiredException ex)
+                catch (global::KeyOperator.Kubernetes.Errors.ResourceExpiredException ex)
                 {
                     throw new RuntimeInformers.ResourceExpiredException(ex.Message, ex);
                 }

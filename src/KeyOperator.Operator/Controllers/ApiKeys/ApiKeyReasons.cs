@@ -1,6 +1,6 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-namespace KeyOperator.Controllers.ApiKeys;
+namespace KeyOperator.Operator.Controllers.ApiKeys;
 
 /// <summary>Condition and event reasons of the ApiKey controller: CamelCase, specific, stable (users alert on them).</summary>
 internal static class ApiKeyReasons

@@ -6,16 +6,18 @@ using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
 using KeyOperator.Runtime.LeaderElection;
 
-namespace KeyOperator.Hosting;
+namespace KeyOperator.Runtime.Kubernetes;
 
 /// <summary>
 /// The leader-election record kept in a coordination.k8s.io/v1 Lease. Updates carry the observed
 /// resourceVersion, so a lost race is a 409 that becomes <see cref="LeaseConflictException"/>.
 /// </summary>
-internal sealed class KubernetesLeaseStore(IKubernetesClient client, string @namespace, string name) : ILeaseStore
+public sealed class KubernetesLeaseStore(IKubernetesClient client, string @namespace, string name) : ILeaseStore
 {
+    /// <inheritdoc />
     public string Description => $"leases/{@namespace}/{name}";
 
+    /// <inheritdoc />
     public async Task<LeaseRecord?> GetAsync(CancellationToken cancellationToken)
     {
         try
@@ -29,6 +31,7 @@ internal sealed class KubernetesLeaseStore(IKubernetesClient client, string @nam
         }
     }
 
+    /// <inheritdoc />
     public async Task<LeaseRecord> CreateAsync(LeaseRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -43,6 +46,7 @@ internal sealed class KubernetesLeaseStore(IKubernetesClient client, string @nam
         }
     }
 
+    /// <inheritdoc />
     public async Task<LeaseRecord> UpdateAsync(LeaseRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -8,7 +8,7 @@ using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Serialization;
 using KeyOperator.Runtime.Conditions;
 
-namespace KeyOperator.Controllers.ApiKeys;
+namespace KeyOperator.Operator.Controllers.ApiKeys;
 
 /// <summary>
 /// Writes ApiKey status through the status subresource with a merge patch (no resourceVersion, so no 409 storm),

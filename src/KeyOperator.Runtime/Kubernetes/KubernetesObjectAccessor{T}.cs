@@ -3,30 +3,40 @@
 using KeyOperator.Kubernetes.Models;
 using KeyOperator.Runtime.Informers;
 
-namespace KeyOperator.Hosting;
+namespace KeyOperator.Runtime.Kubernetes;
 
 /// <summary>Reads the runtime's view of an object (identity, version, owners) from standard Kubernetes metadata.</summary>
-internal sealed class KubernetesObjectAccessor<T> : IObjectAccessor<T>
+public sealed class KubernetesObjectAccessor<T> : IObjectAccessor<T>
     where T : IKubernetesObject
 {
+    /// <summary>The one accessor; it holds no state.</summary>
     public static KubernetesObjectAccessor<T> Instance { get; } = new();
 
+    /// <inheritdoc />
     public string? GetNamespace(T obj) => obj.Metadata.Namespace;
 
+    /// <inheritdoc />
     public string GetName(T obj) => obj.Metadata.Name ?? string.Empty;
 
+    /// <inheritdoc />
     public string? GetUid(T obj) => obj.Metadata.Uid;
 
+    /// <inheritdoc />
     public string? GetResourceVersion(T obj) => obj.Metadata.ResourceVersion;
 
+    /// <inheritdoc />
     public long? GetGeneration(T obj) => obj.Metadata.Generation;
 
+    /// <inheritdoc />
     public DateTimeOffset? GetDeletionTimestamp(T obj) => obj.Metadata.DeletionTimestamp;
 
+    /// <inheritdoc />
     public IReadOnlyDictionary<string, string>? GetLabels(T obj) => obj.Metadata.Labels;
 
+    /// <inheritdoc />
     public IReadOnlyList<string>? GetFinalizers(T obj) => obj.Metadata.Finalizers;
 
+    /// <inheritdoc />
     public IEnumerable<OwnerInfo> GetOwners(T obj) =>
         obj.Metadata.OwnerReferences?.Select(o => new OwnerInfo(o.ApiVersion, o.Kind, o.Name, o.Uid, o.Controller == true)) ?? [];
 }

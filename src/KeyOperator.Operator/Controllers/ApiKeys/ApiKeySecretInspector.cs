@@ -7,7 +7,7 @@ using KeyOperator.Kubernetes.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Keys;
 
-namespace KeyOperator.Controllers.ApiKeys;
+namespace KeyOperator.Operator.Controllers.ApiKeys;
 
 /// <summary>
 /// Judges an ApiKey's Secret by fingerprint, never by keeping key material around: the operator holds no copy of

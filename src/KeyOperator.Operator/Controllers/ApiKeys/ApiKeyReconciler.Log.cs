@@ -2,7 +2,7 @@
 
 using Microsoft.Extensions.Logging;
 
-namespace KeyOperator.Controllers.ApiKeys;
+namespace KeyOperator.Operator.Controllers.ApiKeys;
 
 internal sealed partial class ApiKeyReconciler
 {

@@ -5,7 +5,7 @@ using KeyOperator.Kubernetes.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Keys;
 
-namespace KeyOperator.Controllers.ApiKeys;
+namespace KeyOperator.Operator.Controllers.ApiKeys;
 
 /// <summary>Builds the Secret an ApiKey asks for: data, identifying metadata, and the controller owner reference.</summary>
 internal static class ApiKeySecretBuilder

@@ -10,7 +10,7 @@ using KeyOperator.Runtime.Controllers;
 using KeyOperator.Runtime.Events;
 using Microsoft.Extensions.Logging;
 
-namespace KeyOperator.Controllers.ApiKeys;
+namespace KeyOperator.Operator.Controllers.ApiKeys;
 
 /// <summary>
 /// Makes an ApiKey's Secret hold a well-formed key of the requested format, and repairs it when people or tools

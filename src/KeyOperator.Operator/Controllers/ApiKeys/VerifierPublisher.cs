@@ -9,7 +9,7 @@ using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
 using KeyOperator.Operator.ApiKeys;
 
-namespace KeyOperator.Controllers.ApiKeys;
+namespace KeyOperator.Operator.Controllers.ApiKeys;
 
 /// <summary>
 /// Keeps the verifier ConfigMap of an ApiKey: digests of every currently valid key, so an API gateway can check a

@@ -1,6 +1,6 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-namespace KeyOperator.Controllers.ApiKeys;
+namespace KeyOperator.Operator.Controllers.ApiKeys;
 
 /// <summary>
 /// What may be published for verifiers: SHA-256 digests of the current and previous secret values (hex), and for

@@ -6,11 +6,12 @@ using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
 using KeyOperator.Runtime.Events;
 
-namespace KeyOperator.Hosting;
+namespace KeyOperator.Runtime.Kubernetes;
 
 /// <summary>Writes the runtime's aggregated events as events.k8s.io/v1 Events.</summary>
-internal sealed class KubernetesEventSink(IKubernetesClient client) : IEventSink
+public sealed class KubernetesEventSink(IKubernetesClient client) : IEventSink
 {
+    /// <inheritdoc />
     public async Task CreateAsync(EventRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -24,7 +25,7 @@ internal sealed class KubernetesEventSink(IKubernetesClient client) : IEventSink
             Reason = record.Reason,
             Note = record.Note,
             Type = record.Type,
-            Regarding = new Kubernetes.Models.ObjectReference
+            Regarding = new global::KeyOperator.Kubernetes.Models.ObjectReference
             {
                 ApiVersion = record.Regarding.ApiVersion,
                 Kind = record.Regarding.Kind,
@@ -37,6 +38,7 @@ internal sealed class KubernetesEventSink(IKubernetesClient client) : IEventSink
         await client.CreateAsync(ResourceType.Events, value, KubernetesJsonContext.Default.Event, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
     public async Task UpdateSeriesAsync(EventRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
