@@ -12,6 +12,7 @@ using KeyOperator.ControlPlane.Http;
 using KeyOperator.ControlPlane.Resources;
 using KeyOperator.ControlPlane.Storage;
 using KeyOperator.ControlPlane.Tables;
+using KeyOperator.ControlPlane.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -83,7 +84,8 @@ public sealed class LocalControlPlane : IAsyncDisposable
         }
 
         var store = new ObjectStore(options.WatchHistoryWindow);
-        var service = new ObjectService(store, registry, timeProvider, options.AdmissionValidators);
+        var webhooks = new ValidatingWebhookDispatcher(store, registry, options.WebhookServiceResolver);
+        var service = new ObjectService(store, registry, timeProvider, [.. options.AdmissionValidators, webhooks]);
         var faults = new FaultInjector(store);
         var tables = new TableRenderer(timeProvider);
         var handler = new ResourceHandler(service, new BodyReader(new ApiMachineryProtobufDecoder()), tables, new WatchStreamer(service, tables, timeProvider, options.BookmarkInterval));

@@ -25,6 +25,14 @@ public sealed record LocalControlPlaneOptions
     /// <summary>Logger factory for the server; null keeps Kestrel quiet (warnings only to nowhere).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>
+    /// Maps a webhook's <c>clientConfig.service</c> to a base URL (scheme, host, port; the reference's path is appended),
+    /// because there is no cluster network. Called on every webhook call, so it may follow a port that changes. Null,
+    /// or a null answer, fails the call with <c>service "name" not found</c> as a real cluster does for a missing
+    /// service. The serving certificate must still be valid for <c>name.namespace.svc</c> and chain to the caBundle.
+    /// </summary>
+    public Func<Webhooks.WebhookServiceReference, Uri?>? WebhookServiceResolver { get; init; }
+
     /// <summary>Validating admission hooks, called after schema validation and before persistence (the webhook
     /// dispatcher plugs in here).</summary>
     internal IReadOnlyList<Hooks.IAdmissionValidator> AdmissionValidators { get; init; } = [];

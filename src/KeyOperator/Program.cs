@@ -5,7 +5,10 @@ using KeyOperator.Cli;
 
 RootCommand root = new("KeyOperator: API keys and credentials for Kubernetes workloads.")
 {
+    RunCommand.Create(),
     DevCommand.Create(),
+    GenerateCommand.Create(),
+    TokenCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

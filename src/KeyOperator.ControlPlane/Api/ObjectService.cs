@@ -69,7 +69,11 @@ internal sealed partial class ObjectService(ObjectStore store, ResourceRegistry 
                         Object = prepared.Candidate,
                         OldObject = prepared.Old,
                         Subresource = prepared.Subresource,
+                        Namespace = prepared.Namespace,
+                        Name = prepared.Name,
                         DryRun = options.DryRun,
+                        FieldManager = options.FieldManager,
+                        Warnings = options.Warnings,
                     },
                     cancellationToken).ConfigureAwait(false);
             }

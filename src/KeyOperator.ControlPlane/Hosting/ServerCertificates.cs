@@ -21,7 +21,7 @@ internal sealed class ServerCertificates : IDisposable
 
     public string CaPem => Ca.ExportCertificatePem();
 
-    public static ServerCertificates Create(DateTimeOffset now)
+    public static ServerCertificates Create(DateTimeOffset now, IReadOnlyList<string>? extraDnsNames = null)
     {
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=keyop-local-ca", caKey, HashAlgorithmName.SHA256);
@@ -35,6 +35,10 @@ internal sealed class ServerCertificates : IDisposable
         var san = new SubjectAlternativeNameBuilder();
         san.AddIpAddress(IPAddress.Loopback);
         san.AddDnsName("localhost");
+        foreach (var name in extraDnsNames ?? [])
+        {
+            san.AddDnsName(name);
+        }
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));

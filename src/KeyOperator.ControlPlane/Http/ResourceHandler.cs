@@ -97,7 +97,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
             {
                 var options = QueryParser.WriteOptions(context);
                 var body = await bodies.ReadObjectAsync(context).ConfigureAwait(false);
-                var created = await service.CreateAsync(descriptor, ns, body, options, ct).ConfigureAwait(false);
+                var created = await WarnAlwaysAsync(context, options, service.CreateAsync(descriptor, ns, body, options, ct)).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
                 await WriteObjectAsync(context, 201, descriptor, ObjectService.Present(descriptor, created), false).ConfigureAwait(false);
                 break;
@@ -107,7 +107,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
             {
                 var options = QueryParser.WriteOptions(context);
                 var body = await bodies.ReadObjectAsync(context).ConfigureAwait(false);
-                var updated = await service.UpdateAsync(descriptor, ns, request.Name!, request.Subresource, body, options, ct).ConfigureAwait(false);
+                var updated = await WarnAlwaysAsync(context, options, service.UpdateAsync(descriptor, ns, request.Name!, request.Subresource, body, options, ct)).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
                 await WriteObjectAsync(context, 200, descriptor, ObjectService.Present(descriptor, updated), false).ConfigureAwait(false);
                 break;
@@ -128,7 +128,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                 }
 
                 var patch = await bodies.ReadAsync(context, allowEmpty: false).ConfigureAwait(false);
-                var (patched, created) = await service.PatchAsync(descriptor, ns, request.Name!, request.Subresource, patchType, patch!, options, ct).ConfigureAwait(false);
+                var (patched, created) = await WarnAlwaysAsync(context, options, service.PatchAsync(descriptor, ns, request.Name!, request.Subresource, patchType, patch!, options, ct)).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
                 await WriteObjectAsync(context, created ? 201 : 200, descriptor, ObjectService.Present(descriptor, patched), false).ConfigureAwait(false);
                 break;
@@ -137,7 +137,17 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
             case "delete":
             {
                 var body = await bodies.ReadAsync(context, allowEmpty: true).ConfigureAwait(false);
-                var deleted = service.Delete(descriptor, ns, request.Name!, QueryParser.DeleteOptions(context.Request.Query, body));
+                var warnings = new List<string>();
+                JsonObject deleted;
+                try
+                {
+                    deleted = await service.DeleteAsync(descriptor, ns, request.Name!, QueryParser.DeleteOptions(context.Request.Query, body), warnings, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ResponseWriter.AddWarnings(context, warnings);
+                }
+
                 if (ReturnsStatusOnDelete(descriptor) && deleted["metadata"]?["deletionTimestamp"] is null)
                 {
                     // Like the apiserver's generic store without ReturnDeletedObject: an immediate delete of a built-in
@@ -164,6 +174,21 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
 
             default:
                 throw ApiErrors.MethodNotAllowed($"the server does not allow this method on the requested resource");
+        }
+    }
+
+    /// <summary>Warnings reach the client on failures too (a webhook may warn and deny), as the apiserver's warning
+    /// recorder writes headers before the status.</summary>
+    private static async Task<T> WarnAlwaysAsync<T>(HttpContext context, RequestOptions options, Task<T> write)
+    {
+        try
+        {
+            return await write.ConfigureAwait(false);
+        }
+        catch (ApiException)
+        {
+            ResponseWriter.AddWarnings(context, options.Warnings);
+            throw;
         }
     }
 

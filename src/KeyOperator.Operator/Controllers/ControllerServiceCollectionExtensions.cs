@@ -7,7 +7,9 @@ using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers.ApiKeys;
+using KeyOperator.Operator.Controllers.RotationPolicies;
 using KeyOperator.Operator.Keys;
+using KeyOperator.Operator.RotationPolicies;
 using KeyOperator.Operator.Serialization;
 using KeyOperator.Runtime;
 using KeyOperator.Runtime.Controllers;
@@ -31,6 +33,7 @@ internal static class ControllerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
         AddInformer(services, "apikeys", ApiKeyStatusWriter.ApiKeys, null, OperatorJsonContext.Default.ApiKey, OperatorJsonContext.Default.KubernetesListApiKey);
+        AddInformer(services, "rotationpolicies", RotationPolicyResources.RotationPolicies, null, OperatorJsonContext.Default.RotationPolicy, OperatorJsonContext.Default.KubernetesListRotationPolicy);
 
         // Only our own Secrets and ConfigMaps: memory stays flat however many unrelated Secrets a cluster holds.
         AddInformer(services, "secrets", ResourceType.Secrets, ManagedSelector, KubernetesJsonContext.Default.Secret, KubernetesJsonContext.Default.KubernetesListSecret);
@@ -39,7 +42,20 @@ internal static class ControllerServiceCollectionExtensions
         services.AddSingleton<IKeyGenerator, KeyGenerator>();
         services.AddSingleton<VerifierPublisher>();
         services.AddSingleton<ApiKeyStatusWriter>();
+        services.AddSingleton<RotationMetrics>();
+        services.AddSingleton<WorkloadRestarter>();
+        services.AddSingleton<RotationPolicyResolver>();
+        services.AddSingleton<ApiKeyRotator>();
         services.AddSingleton<ApiKeyReconciler>();
+        services.AddSingleton<RotationPolicyReconciler>();
+        services.AddSingleton<IController>(sp => new Controller<RotationPolicy>(
+                new ControllerOptions { Name = "rotationpolicy", Kind = RotationPolicyConstants.Kind, ApiVersion = RotationPolicyConstants.ApiVersion, Workers = 1 },
+                sp.GetRequiredService<Informer<RotationPolicy>>(),
+                sp.GetRequiredService<RotationPolicyReconciler>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<Controller<RotationPolicy>>>(),
+                sp.GetRequiredService<OperatorMetrics>(),
+                IsConflict));
         services.AddSingleton<IController>(sp => new Controller<ApiKey>(
                 new ControllerOptions { Name = "apikey", Kind = ApiKeyConstants.Kind, ApiVersion = ApiKeyConstants.ApiVersion, Workers = settings.ApiKeyWorkers },
                 sp.GetRequiredService<Informer<ApiKey>>(),
@@ -49,7 +65,10 @@ internal static class ControllerServiceCollectionExtensions
                 sp.GetRequiredService<OperatorMetrics>(),
                 IsConflict)
             .Owns(sp.GetRequiredService<Informer<Secret>>())
-            .Owns(sp.GetRequiredService<Informer<ConfigMap>>()));
+            .Owns(sp.GetRequiredService<Informer<ConfigMap>>())
+
+            // A policy that appears, changes or goes away changes when its ApiKeys rotate.
+            .Watches(sp.GetRequiredService<Informer<RotationPolicy>>(), sp.GetRequiredService<RotationPolicyResolver>().ReferencingApiKeys));
         return services;
     }
 

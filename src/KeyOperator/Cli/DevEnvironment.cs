@@ -1,5 +1,6 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Net;
 using KeyOperator.ControlPlane;
 using KeyOperator.Hosting;
 using KeyOperator.Kubernetes;
@@ -33,7 +34,7 @@ internal sealed class DevEnvironment : IAsyncDisposable
     public KubernetesClient Client { get; }
 
     /// <summary>The operator's metrics and health endpoint.</summary>
-    public Uri MetricsAddress => new(_operator.Urls.First());
+    public Uri MetricsAddress => new(_operator.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal)));
 
     public static async Task<DevEnvironment> StartAsync(DevOptions options, TextWriter output, CancellationToken cancellationToken)
     {
@@ -50,12 +51,23 @@ internal sealed class DevEnvironment : IAsyncDisposable
         await CrdInstaller.InstallAsync(client, cancellationToken).ConfigureAwait(false);
         await EnsureNamespaceAsync(client, options.OperatorNamespace, cancellationToken).ConfigureAwait(false);
 
+        string webhookDirectory = Path.Combine(Path.GetDirectoryName(kubeconfigPath)!, "webhook");
+        string webhookCa = DevWebhookCertificates.Write(webhookDirectory, TimeProvider.System);
         WebApplication host = OperatorHost.Build(new OperatorHostOptions
         {
             Client = configuration,
             Namespace = options.OperatorNamespace,
             LeaderElection = true,
-            MetricsUrl = "http://127.0.0.1:" + options.MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            MetricsEndpoint = new IPEndPoint(IPAddress.Loopback, options.MetricsPort),
+            ConfigureAdmission = admission =>
+            {
+                admission.ListenAddress = "127.0.0.1";
+                admission.Port = options.WebhookPort;
+                admission.CertificateFile = Path.Combine(webhookDirectory, "tls.crt");
+                admission.PrivateKeyFile = Path.Combine(webhookDirectory, "tls.key");
+                admission.PolicyFile = options.PolicyFile is null ? null : Path.GetFullPath(options.PolicyFile);
+                admission.SelfManaged.Namespace = options.OperatorNamespace;
+            },
             JsonLogs = false,
 
             // Short enough to watch rotation live; production keeps the 1-minute floor.
@@ -63,9 +75,12 @@ internal sealed class DevEnvironment : IAsyncDisposable
             ConfigureLogging = options.ConfigureLogging,
         });
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        Uri webhookBase = new(host.Urls.First(u => u.StartsWith("https://", StringComparison.Ordinal)));
+        await DevWebhookRegistration.RegisterAsync(client, options.OperatorNamespace, webhookBase, webhookCa, cancellationToken).ConfigureAwait(false);
 
         await output.WriteLineAsync($"Local control plane listening on {controlPlane.BaseAddress}").ConfigureAwait(false);
-        await output.WriteLineAsync($"Operator metrics and health on {host.Urls.First()}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Operator metrics and health on {host.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal))}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Admission webhook on {webhookBase} (policy: {options.PolicyFile ?? "built-in defaults"})").ConfigureAwait(false);
         if (options.ApplySamples)
         {
             int applied = await ManifestApplier.ApplyDirectoryAsync(client, options.SamplesDirectory, "key-operator-dev", cancellationToken).ConfigureAwait(false);

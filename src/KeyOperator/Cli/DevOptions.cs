@@ -9,13 +9,15 @@ internal sealed record DevOptions
 
     public int MetricsPort { get; init; }
 
+    public int WebhookPort { get; init; }
+
     public string KubeconfigPath { get; init; } = Path.Combine(".keyop", "kubeconfig");
 
     public bool ApplySamples { get; init; }
 
     public string SamplesDirectory { get; init; } = Path.Combine("config", "samples");
 
-    public string OperatorNamespace { get; init; } = "key-operator-system";
+    public string OperatorNamespace { get; init; } = "key-operator";
 
     public string? PolicyFile { get; init; }
 

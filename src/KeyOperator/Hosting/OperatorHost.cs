@@ -1,6 +1,8 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using KeyOperator.Kubernetes;
+using KeyOperator.Operator.Admission;
+using KeyOperator.Operator.Admission.Adapters;
 using KeyOperator.Operator.Controllers;
 using KeyOperator.Runtime;
 using KeyOperator.Runtime.Events;
@@ -24,7 +26,9 @@ internal static class OperatorHost
     {
         ArgumentNullException.ThrowIfNull(options);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(options.MetricsUrl);
+        // Listeners are configured on Kestrel directly (not with URLs) because the admission webhook adds its own
+        // HTTPS listener there, and Kestrel ignores URL settings once any listener is configured in code.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.MetricsEndpoint));
         builder.Logging.ClearProviders();
         if (options.JsonLogs)
         {
@@ -51,8 +55,18 @@ internal static class OperatorHost
 
         services.AddKeyOperatorControllers(new ControllerSettings { ApiKeyWorkers = options.ApiKeyWorkers, MinimumRotationInterval = options.MinimumRotationInterval });
 
+        if (options.Admission)
+        {
+            services.AddKeyOperatorAdmissionAdapters();
+            services.AddKeyOperatorAdmission(options.ConfigureAdmission);
+        }
+
         WebApplication app = builder.Build();
         app.MapKeyOperatorMetrics();
+        if (options.Admission)
+        {
+            app.MapKeyOperatorAdmission();
+        }
         return app;
     }
 }

@@ -11,13 +11,19 @@ internal sealed record OperatorHostOptions
     public required KubernetesClientConfiguration Client { get; init; }
 
     /// <summary>The operator's own namespace: home of its leader-election Lease.</summary>
-    public string Namespace { get; init; } = "key-operator-system";
+    public string Namespace { get; init; } = "key-operator";
 
     /// <summary>Run controllers only while holding the Lease. Off only for single-process development.</summary>
     public bool LeaderElection { get; init; } = true;
 
-    /// <summary>Where /metrics, /healthz and /readyz listen.</summary>
-    public string MetricsUrl { get; init; } = "http://0.0.0.0:8080";
+    /// <summary>Address and port of /metrics, /healthz and /readyz (plain HTTP). Port 0 picks a free one.</summary>
+    public System.Net.IPEndPoint MetricsEndpoint { get; init; } = new(System.Net.IPAddress.Any, 8080);
+
+    /// <summary>Serve the validating admission webhook (HTTPS) from this process.</summary>
+    public bool Admission { get; init; } = true;
+
+    /// <summary>Admission webhook settings (port, certificate files or self-managed certificate, policy file).</summary>
+    public Action<KeyOperator.Operator.Admission.AdmissionOptions>? ConfigureAdmission { get; init; }
 
     /// <summary>Concurrent reconciles of the ApiKey controller.</summary>
     public int ApiKeyWorkers { get; init; } = 4;

@@ -15,7 +15,7 @@ public sealed class AdmissionTests
         public ValueTask ValidateAsync(AdmissionRequest request, CancellationToken cancellationToken)
         {
             Seen.Add(request.Operation + " " + request.Descriptor.Plural);
-            if (request.Object["data"]?["size"]?.GetValue<string>() == "S")
+            if (request.Object?["data"]?["size"]?.GetValue<string>() == "S")
             {
                 throw new ApiException(400, string.Empty, "admission webhook \"validate.example.com\" denied the request: size S is not allowed");
             }

@@ -15,4 +15,14 @@ internal static class ApiKeyReasons
     public const string SecretAdopted = "SecretAdopted";
     public const string SecretRepaired = "SecretRepaired";
     public const string VerifierPublished = "VerifierPublished";
+
+    // Rotation: events, and the RotationPolicyReady / RotationBlocked conditions.
+    public const string Rotated = "Rotated";
+    public const string RotationFailed = "RotationFailed";
+    public const string PreviousKeyRetired = "PreviousKeyRetired";
+    public const string RotationPolicyReady = "RotationPolicyReady";
+    public const string RotationBlocked = "RotationBlocked";
+    public const string PolicyFound = "PolicyFound";
+    public const string PolicyNotFound = "PolicyNotFound";
+    public const string PolicyInvalid = "PolicyInvalid";
 }

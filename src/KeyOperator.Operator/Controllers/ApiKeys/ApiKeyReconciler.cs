@@ -5,7 +5,11 @@ using KeyOperator.Kubernetes.Errors;
 using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
 using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Controllers.RotationPolicies;
 using KeyOperator.Operator.Keys;
+using KeyOperator.Operator.Rotation;
+using KeyOperator.Operator.Serialization;
+using KeyOperator.Runtime.Conditions;
 using KeyOperator.Runtime.Controllers;
 using KeyOperator.Runtime.Events;
 using Microsoft.Extensions.Logging;
@@ -22,16 +26,26 @@ internal sealed partial class ApiKeyReconciler(
     IEventRecorder events,
     VerifierPublisher verifier,
     ApiKeyStatusWriter statusWriter,
+    ApiKeyRotator rotator,
+    RotationPolicyResolver policies,
+    RotationMetrics metrics,
     TimeProvider time,
     ILogger<ApiKeyReconciler> logger) : IReconciler<ApiKey>
 {
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<ApiKey> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ApiKey? apiKey = request.Object;
 
         // Deleted, or being deleted: the Secret and verifier ConfigMap are owned, so garbage collection removes them.
         // A deleting object never gets new work.
+        if (request.Object is null || request.Object.Metadata.DeletionTimestamp is not null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        // Read fresh rather than from the cache: every status write below carries this resourceVersion as a
+        // precondition, and a rotation must not act on a step the cache has not seen yet.
+        ApiKey? apiKey = await client.TryGetAsync(ApiKeyStatusWriter.ApiKeys, request.Key.Namespace, request.Key.Name, OperatorJsonContext.Default.ApiKey, cancellationToken).ConfigureAwait(false);
         if (apiKey is null || apiKey.Metadata.DeletionTimestamp is not null)
         {
             return ReconcileResult.Done;
@@ -68,9 +82,68 @@ internal sealed partial class ApiKeyReconciler(
                 break;
         }
 
-        await verifier.PublishAsync(apiKey, format, current, cancellationToken).ConfigureAwait(false);
-        await statusWriter.WriteReadyAsync(apiKey, format, secretName, current, cancellationToken).ConfigureAwait(false);
-        return ReconcileResult.Done;
+        // Between writing the Secret and committing status, a rotation's new version is in the Secret only; the
+        // planner commits it. Adopting it here would look like someone else moved status on.
+        bool rotationOwnsSecret = assessment.Verdict == SecretVerdict.Healthy
+            && current.Version != apiKey.Status?.CurrentVersion
+            && RotationStateCodec.FromJson(apiKey.Status?.Rotation) is { InProgress: true };
+        if (!rotationOwnsSecret)
+        {
+            apiKey = await statusWriter.WriteReadyAsync(apiKey, format, secretName, current, cancellationToken).ConfigureAwait(false);
+        }
+
+        PolicyResolution policy = policies.Resolve(apiKey);
+        RotationRun run = await rotator.RunAsync(apiKey, format, secretName, policy.Policy, cancellationToken).ConfigureAwait(false);
+        apiKey = run.ApiKey;
+        if (run.Secret is { } published && ApiKeySecretInspector.FingerprintOf(format, published.Data) is { } fingerprint)
+        {
+            // What verifiers must accept now: the Secret's current value and, during a grace period, the previous one.
+            int version = RotationObserver.ObserveSecret(format, published).Version ?? current.Version;
+            DateTimeOffset createdAt = apiKey.Status?.Keys?.FirstOrDefault(k => k.Version == version)?.CreatedAt ?? current.CreatedAt;
+            await verifier.PublishAsync(apiKey, format, new KeyRecord(version, fingerprint, createdAt, VerifierPublisher.PublicEntries(format, published.Data)), cancellationToken).ConfigureAwait(false);
+        }
+
+        await WriteRotationStatusAsync(apiKey, policy, run, cancellationToken).ConfigureAwait(false);
+        metrics.NextRotation(apiKey.Metadata.Namespace, apiKey.Metadata.Name!, run.NextRotation);
+        if (run.RequeueAt is not { } requeueAt)
+        {
+            return ReconcileResult.Done;
+        }
+
+        // Exactly at the due time; the planner's one-second slack makes an early wake-up count as on time, and a
+        // much earlier one just yields the same due time again.
+        TimeSpan delay = requeueAt - time.GetUtcNow();
+        return ReconcileResult.RequeueAfter(delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+    }
+
+    private async Task WriteRotationStatusAsync(ApiKey apiKey, PolicyResolution policy, RotationRun run, CancellationToken cancellationToken)
+    {
+        ApiKeyStatus status = apiKey.Status ?? new ApiKeyStatus();
+        long? generation = apiKey.Metadata.Generation;
+        IReadOnlyList<Condition>? conditions = policy.Reason is null
+            ? ApiKeyStatusWriter.RemoveCondition(status.Conditions, ApiKeyReasons.RotationPolicyReady)
+            : statusWriter.SetCondition(status.Conditions, ApiKeyReasons.RotationPolicyReady, policy.Policy is null ? ConditionStatus.False : ConditionStatus.True, policy.Reason, policy.Message!, generation);
+        bool wasBlocked = status.Conditions?.Any(c => c.Type == ApiKeyReasons.RotationBlocked && c.Status == ConditionStatus.True) == true;
+        if (run.Blocked is { } blocked)
+        {
+            conditions = statusWriter.SetCondition(conditions, ApiKeyReasons.RotationBlocked, ConditionStatus.True, blocked.Reason, blocked.Message, generation);
+            if (!wasBlocked)
+            {
+                metrics.Failed();
+                Record(apiKey, EventTypes.Warning, ApiKeyReasons.RotationFailed, "Rotate", "Rotation blocked (" + blocked.Reason + "): " + blocked.Message);
+            }
+        }
+        else
+        {
+            conditions = ApiKeyStatusWriter.RemoveCondition(conditions, ApiKeyReasons.RotationBlocked);
+        }
+
+        ApiKeyStatus next = status with
+        {
+            Conditions = conditions,
+            NextRotationTime = run.NextRotation is { } nextRotation ? SecondPrecision.Truncate(nextRotation) : null,
+        };
+        await statusWriter.WriteAsync(apiKey, next, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<KeyRecord> MintAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, Secret? existing, SecretAssessment assessment, CancellationToken cancellationToken)
@@ -100,7 +173,7 @@ internal sealed partial class ApiKeyReconciler(
 
         Log.Minted(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, version, key.Fingerprint, assessment.Verdict);
         Record(apiKey, type, reason, "Generate", note);
-        return new KeyRecord(version, key.Fingerprint, time.GetUtcNow(), VerifierPublisher.PublicEntries(format, data));
+        return new KeyRecord(version, key.Fingerprint, SecondPrecision.Truncate(time.GetUtcNow()), VerifierPublisher.PublicEntries(format, data));
     }
 
     private async Task<KeyRecord> EnsureMetadataAsync(ApiKey apiKey, ApiKeyFormat format, Secret secret, SecretAssessment assessment, CancellationToken cancellationToken)

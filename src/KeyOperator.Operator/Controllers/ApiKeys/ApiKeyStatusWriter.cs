@@ -5,18 +5,23 @@ using System.Text.Json.Nodes;
 using KeyOperator.Kubernetes;
 using KeyOperator.Kubernetes.Models;
 using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Rotation;
 using KeyOperator.Operator.Serialization;
 using KeyOperator.Runtime.Conditions;
 
 namespace KeyOperator.Operator.Controllers.ApiKeys;
 
 /// <summary>
-/// Writes ApiKey status through the status subresource with a merge patch (no resourceVersion, so no 409 storm),
-/// and only when something changed, so a status write does not trigger an endless chain of reconciles.
+/// Writes ApiKey status through the status subresource, replacing it whole with the object's resourceVersion as a
+/// precondition (a stale read fails with 409 and is requeued, instead of overwriting a rotation step another writer
+/// recorded), and only when something changed, so a status write does not trigger an endless chain of reconciles.
 /// </summary>
 internal sealed class ApiKeyStatusWriter(IKubernetesClient client, TimeProvider time)
 {
     public const string FieldManager = "key-operator-apikeys";
+
+    /// <summary>How many versions status.keys lists: the current, the previous and some history.</summary>
+    public const int MaxKeyEntries = 5;
 
     public static ResourceType ApiKeys { get; } = new()
     {
@@ -27,16 +32,21 @@ internal sealed class ApiKeyStatusWriter(IKubernetesClient client, TimeProvider 
         Namespaced = true,
     };
 
-    public Task WriteReadyAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, KeyRecord key, CancellationToken cancellationToken)
+    public Task<ApiKey> WriteReadyAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, KeyRecord key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
         ArgumentNullException.ThrowIfNull(key);
         ApiKeyStatus previous = apiKey.Status ?? new ApiKeyStatus();
-        KeyVersionStatus current = new() { Version = key.Version, Fingerprint = key.Fingerprint, CreatedAt = key.CreatedAt, State = KeyVersionState.Current };
-        List<KeyVersionStatus> keys = [current];
+        IReadOnlyList<KeyVersionStatus> keys = previous.Keys ?? [];
+        if (!keys.Any(k => k.Version == key.Version && k.Fingerprint == key.Fingerprint && k.State == KeyVersionState.Current))
+        {
+            // A key issued outside a rotation (first key, re-issue after deletion or tampering): older versions stay
+            // listed as Retired for history, since the Secret holds only the new value. A rotation's own entries
+            // (Previous during the grace period) already name this version Current and are kept as they are.
+            KeyVersionStatus current = new() { Version = key.Version, Fingerprint = key.Fingerprint, CreatedAt = SecondPrecision.Truncate(key.CreatedAt), State = KeyVersionState.Current };
+            keys = [current, .. keys.Where(k => k.Version != key.Version).Select(k => k with { State = KeyVersionState.Retired }).Take(MaxKeyEntries - 1)];
+        }
 
-        // Older versions stay listed as Retired for history; the Secret holds only what is still valid.
-        keys.AddRange((previous.Keys ?? []).Where(k => k.Version != key.Version).Select(k => k with { State = KeyVersionState.Retired }).Take(4));
         ApiKeyStatus next = previous with
         {
             ObservedGeneration = apiKey.Metadata.Generation,
@@ -50,7 +60,7 @@ internal sealed class ApiKeyStatusWriter(IKubernetesClient client, TimeProvider 
         return WriteAsync(apiKey, next, cancellationToken);
     }
 
-    public Task WriteNotReadyAsync(ApiKey apiKey, string reason, string message, CancellationToken cancellationToken)
+    public Task<ApiKey> WriteNotReadyAsync(ApiKey apiKey, string reason, string message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
         ApiKeyStatus previous = apiKey.Status ?? new ApiKeyStatus();
@@ -62,31 +72,35 @@ internal sealed class ApiKeyStatusWriter(IKubernetesClient client, TimeProvider 
         return WriteAsync(apiKey, next, cancellationToken);
     }
 
-    private async Task WriteAsync(ApiKey apiKey, ApiKeyStatus next, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the status with <paramref name="next"/> unless it is what <paramref name="apiKey"/> already holds.
+    /// Carries <paramref name="apiKey"/>'s resourceVersion: a write based on a stale read fails with 409.
+    /// </summary>
+    /// <returns>The ApiKey as stored (the same object when nothing was written).</returns>
+    public async Task<ApiKey> WriteAsync(ApiKey apiKey, ApiKeyStatus next, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(apiKey);
         JsonNode nextJson = JsonSerializer.SerializeToNode(next, OperatorJsonContext.Default.ApiKeyStatus)!;
         JsonNode? currentJson = apiKey.Status is null ? null : JsonSerializer.SerializeToNode(apiKey.Status, OperatorJsonContext.Default.ApiKeyStatus);
         if (JsonNode.DeepEquals(nextJson, currentJson))
         {
-            return;
+            return apiKey;
         }
 
-        JsonObject patch = new() { ["status"] = nextJson };
-        await client.PatchAsync(
+        return await client.ReplaceAsync(
             ApiKeys,
-            apiKey.Metadata.Namespace,
-            apiKey.Metadata.Name!,
-            KubernetesPatch.Merge(patch),
+            apiKey with { Status = next },
             OperatorJsonContext.Default.ApiKey,
             new WriteOptions { Subresource = "status", FieldManager = FieldManager },
             cancellationToken).ConfigureAwait(false);
     }
 
-    private IReadOnlyList<Condition> SetReady(IReadOnlyList<Condition>? conditions, string status, string reason, string message, long? generation)
+    /// <summary>Sets condition <paramref name="type"/> as apimachinery's SetStatusCondition does (transition time moves only on a flip).</summary>
+    public IReadOnlyList<Condition> SetCondition(IReadOnlyList<Condition>? conditions, string type, string status, string reason, string message, long? generation)
     {
         IReadOnlyList<StatusCondition> updated = Conditions.Set(
             conditions?.Select(ToRuntime).ToArray(),
-            ConditionTypes.Ready,
+            type,
             status,
             reason,
             message,
@@ -94,6 +108,13 @@ internal sealed class ApiKeyStatusWriter(IKubernetesClient client, TimeProvider 
             time.GetUtcNow());
         return [.. updated.Select(FromRuntime)];
     }
+
+    /// <summary>Removes condition <paramref name="type"/>; null when no condition is left.</summary>
+    public static IReadOnlyList<Condition>? RemoveCondition(IReadOnlyList<Condition>? conditions, string type) =>
+        conditions is null || !conditions.Any(c => c.Type == type) ? conditions : [.. conditions.Where(c => c.Type != type)];
+
+    private IReadOnlyList<Condition> SetReady(IReadOnlyList<Condition>? conditions, string status, string reason, string message, long? generation) =>
+        SetCondition(conditions, ConditionTypes.Ready, status, reason, message, generation);
 
     private static StatusCondition ToRuntime(Condition c) => new()
     {

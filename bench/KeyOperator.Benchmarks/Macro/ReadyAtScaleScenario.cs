@@ -1,0 +1,68 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Diagnostics;
+using KeyOperator.Cli;
+using Microsoft.Extensions.Logging;
+
+namespace KeyOperator.Benchmarks.Macro;
+
+/// <summary>
+/// N ApiKeys (default token format) created against <c>key-operator dev</c>'s environment – control plane, CRDs,
+/// admission webhook and operator in this process – then polled until all report Ready=True.
+/// </summary>
+internal static class ReadyAtScaleScenario
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(5);
+
+    public static async Task RunAsync(int count, CancellationToken cancellationToken)
+    {
+        string directory = Directory.CreateTempSubdirectory("keyop-bench-").FullName;
+        MemorySnapshot before = MemorySnapshot.Capture();
+        await using (DevEnvironment environment = await DevEnvironment.StartAsync(
+            new DevOptions
+            {
+                KubeconfigPath = Path.Combine(directory, "kubeconfig"),
+                ConfigureLogging = static logging => logging.SetMinimumLevel(LogLevel.Warning),
+            },
+            TextWriter.Null,
+            cancellationToken))
+        {
+            MemorySnapshot idle = MemorySnapshot.Capture();
+            const string ns = "bench";
+            await CreateNamespaceAsync(environment, ns, cancellationToken);
+
+            var total = Stopwatch.StartNew();
+            TimeSpan createTime = await Bulk.RunAsync(count, (i, ct) => ApiKeyBench.CreateAsync(environment.Client, ns, i, ct), cancellationToken);
+            Console.WriteLine($"created {count} ApiKeys in {createTime.TotalSeconds:0.0} s ({count / createTime.TotalSeconds:0} /s, {Bulk.Parallelism} concurrent creates)");
+
+            int ready = 0;
+            TimeSpan poll = TimeSpan.FromMilliseconds(count > 2000 ? 2000 : 500);
+            while (ready < count && total.Elapsed < Budget)
+            {
+                await Task.Delay(poll, cancellationToken);
+                ready = await ApiKeyBench.CountReadyAsync(environment.Client, ns, cancellationToken);
+            }
+
+            TimeSpan allReady = total.Elapsed;
+            MemorySnapshot after = MemorySnapshot.Capture();
+            using Process process = Process.GetCurrentProcess();
+            Console.WriteLine(ready == count
+                ? $"all {count} Ready after {allReady.TotalSeconds:0.0} s from the first create ({count / allReady.TotalSeconds:0} keys/s end to end; poll every {poll.TotalMilliseconds:0} ms)"
+                : $"ONLY {ready} of {count} Ready after {allReady.TotalSeconds:0.0} s (budget exhausted)");
+            Console.WriteLine($"memory before start: {before}");
+            Console.WriteLine($"memory idle (dev env started, no keys): {idle}");
+            Console.WriteLine($"memory with {count} Ready keys: {after}; peak working set {MemorySnapshot.Mib(process.PeakWorkingSet64)}");
+            Console.WriteLine($"heap growth per key (control plane storage + operator caches): {(after.HeapBytes - idle.HeapBytes) / (double)count:0} bytes");
+            Console.WriteLine($"GC collections gen0/gen1/gen2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; total allocated {MemorySnapshot.Mib(GC.GetTotalAllocatedBytes())}");
+        }
+
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static async Task CreateNamespaceAsync(DevEnvironment environment, string name, CancellationToken cancellationToken) =>
+        await environment.Client.CreateAsync(
+            Kubernetes.ResourceType.Namespaces,
+            new Kubernetes.Models.Namespace { Metadata = new Kubernetes.Models.ObjectMeta { Name = name } },
+            Kubernetes.Serialization.KubernetesJsonContext.Default.Namespace,
+            cancellationToken: cancellationToken);
+}

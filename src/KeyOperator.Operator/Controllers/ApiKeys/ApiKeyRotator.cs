@@ -1,0 +1,173 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Globalization;
+using KeyOperator.Kubernetes;
+using KeyOperator.Kubernetes.Errors;
+using KeyOperator.Kubernetes.Models;
+using KeyOperator.Kubernetes.Serialization;
+using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Keys;
+using KeyOperator.Operator.Rotation;
+using KeyOperator.Operator.RotationPolicies;
+using KeyOperator.Runtime.Events;
+using Microsoft.Extensions.Logging;
+
+namespace KeyOperator.Operator.Controllers.ApiKeys;
+
+/// <summary>
+/// Drives <see cref="RotationPlanner"/>: do the action, persist its state, re-read, ask again, until the planner
+/// waits or is blocked. Every write carries a resourceVersion precondition, so a stale read or a second leader fails
+/// with 409 (and the controller requeues) instead of overwriting a recorded step. Minted material lives only in
+/// memory until the Secret is written; a failure in between loses nothing anybody could have seen.
+/// </summary>
+internal sealed partial class ApiKeyRotator(
+    IKubernetesClient client,
+    IKeyGenerator generator,
+    ApiKeyStatusWriter statusWriter,
+    WorkloadRestarter restarter,
+    IEventRecorder events,
+    RotationMetrics metrics,
+    ControllerSettings settings,
+    TimeProvider time,
+    ILogger<ApiKeyRotator> logger)
+{
+    // A full rotation takes seven steps; more means the state is not converging, and the controller retries later.
+    private const int MaxSteps = 16;
+
+    public async Task<RotationRun> RunAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, EffectiveRotationPolicy? policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+        GeneratedKey? held = null;
+        try
+        {
+            for (int step = 0; step < MaxSteps; step++)
+            {
+                Secret? secret = await client.TryGetAsync(ResourceType.Secrets, apiKey.Metadata.Namespace, secretName, KubernetesJsonContext.Default.Secret, cancellationToken).ConfigureAwait(false);
+                RotationState? state = RotationStateCodec.FromJson(apiKey.Status?.Rotation);
+                IReadOnlyDictionary<RestartTarget, int> restarted = state is { Phase: RotationPhase.StatusCommitted }
+                    ? await restarter.ReadRestartedVersionsAsync(apiKey, cancellationToken).ConfigureAwait(false)
+                    : new Dictionary<RestartTarget, int>();
+                RotationObservation observed = RotationObserver.Observe(apiKey, format, secret, restarted, held?.Fingerprint);
+                RotationAction action = RotationPlanner.NextStep(observed, policy, time.GetUtcNow(), settings.MinimumRotationInterval);
+                Log.Step(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, action.GetType().Name, state?.Phase.ToString() ?? "none");
+                switch (action)
+                {
+                    case RotationAction.Wait wait:
+                        return new RotationRun(apiKey, secret, wait.RequeueAt, null, RotationPlanner.NextScheduledRotation(observed, policy, settings.MinimumRotationInterval));
+
+                    case RotationAction.Blocked blocked:
+                        return new RotationRun(apiKey, secret, null, blocked, RotationPlanner.NextScheduledRotation(observed, policy, settings.MinimumRotationInterval));
+
+                    case RotationAction.PersistState persist:
+                        apiKey = await PersistAsync(apiKey, persist.NextState, cancellationToken).ConfigureAwait(false);
+                        break;
+
+                    case RotationAction.MintKey mint:
+                        held?.Dispose();
+                        held = await generator.GenerateAsync(apiKey.Spec, mint.TargetVersion, cancellationToken).ConfigureAwait(false);
+                        apiKey = await PersistAsync(apiKey, mint.Complete(held.Fingerprint), cancellationToken).ConfigureAwait(false);
+                        break;
+
+                    case RotationAction.WriteSecret write:
+                        await WriteSecretAsync(apiKey, format, secretName, secret!, held!, write, cancellationToken).ConfigureAwait(false);
+                        break;
+
+                    case RotationAction.CommitStatus commit:
+                        apiKey = await CommitAsync(apiKey, commit.Commit, cancellationToken).ConfigureAwait(false);
+                        break;
+
+                    case RotationAction.TriggerRestarts restarts:
+                        await restarter.RestartAsync(apiKey, restarts.Targets, restarts.Version, cancellationToken).ConfigureAwait(false);
+                        apiKey = await PersistAsync(apiKey, restarts.NextState, cancellationToken).ConfigureAwait(false);
+                        break;
+
+                    case RotationAction.RetirePrevious retire:
+                        apiKey = await RetireAsync(apiKey, secret!, retire, cancellationToken).ConfigureAwait(false);
+                        break;
+                }
+            }
+
+            throw new InvalidOperationException("the rotation did not settle within " + MaxSteps.ToString(CultureInfo.InvariantCulture) + " steps");
+        }
+        catch (KubernetesApiException ex) when (ex is not ConflictException)
+        {
+            // A failed step is resumed by the next reconcile (the state says where); the event tells people why it lags.
+            metrics.Failed();
+            Record(apiKey, EventTypes.Warning, ApiKeyReasons.RotationFailed, "Rotate", "A rotation step failed and will be retried: " + ex.Message);
+            throw;
+        }
+        finally
+        {
+            held?.Dispose();
+        }
+    }
+
+    private Task<ApiKey> PersistAsync(ApiKey apiKey, RotationState state, CancellationToken cancellationToken) =>
+        statusWriter.WriteAsync(apiKey, RotationStatus.WithState(apiKey.Status ?? new ApiKeyStatus(), state), cancellationToken);
+
+    private async Task WriteSecretAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, Secret secret, GeneratedKey held, RotationAction.WriteSecret write, CancellationToken cancellationToken)
+    {
+        if (held.Fingerprint != write.TargetFingerprint)
+        {
+            throw new InvalidOperationException("the planner asked to publish material this process does not hold");
+        }
+
+        // The Secret's present current value becomes ".previous"; Build keeps the read resourceVersion as precondition.
+        Dictionary<string, byte[]> data = SecretDataLayout.Compose(held, secret.Data);
+        Secret desired = ApiKeySecretBuilder.Build(apiKey, format, secretName, held, data, secret);
+        await client.ReplaceAsync(ResourceType.Secrets, desired, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
+        Log.SecretWritten(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, write.TargetVersion, write.TargetFingerprint);
+    }
+
+    private async Task<ApiKey> CommitAsync(ApiKey apiKey, RotationCommit commit, CancellationToken cancellationToken)
+    {
+        ApiKeyStatus before = apiKey.Status ?? new ApiKeyStatus();
+        ApiKey committed = await statusWriter.WriteAsync(apiKey, RotationStatus.Commit(before, commit), cancellationToken).ConfigureAwait(false);
+        double? lag = commit.State.Trigger != RotationTrigger.Manual && before.NextRotationTime is { } due ? (commit.RotatedAt - due).TotalSeconds : null;
+        metrics.Rotated(lag);
+        string trigger = commit.State.Trigger switch
+        {
+            RotationTrigger.Manual => "on request",
+            RotationTrigger.Expiry => "before expiry",
+            _ => "on schedule",
+        };
+        Record(apiKey, EventTypes.Normal, ApiKeyReasons.Rotated, "Rotate",
+            FormattableString.Invariant($"Rotated {trigger} from version {commit.PreviousVersion} to {commit.CurrentVersion} ({commit.CurrentFingerprint})"));
+        Log.Committed(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, commit.PreviousVersion, commit.CurrentVersion, commit.CurrentFingerprint);
+        return committed;
+    }
+
+    private async Task<ApiKey> RetireAsync(ApiKey apiKey, Secret secret, RotationAction.RetirePrevious retire, CancellationToken cancellationToken)
+    {
+        if (retire.SecretHasPrevious)
+        {
+            Secret trimmed = secret with { Data = SecretDataLayout.WithoutPrevious(secret.Data ?? new Dictionary<string, byte[]>()) };
+            await client.ReplaceAsync(ResourceType.Secrets, trimmed, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Record(apiKey, EventTypes.Normal, ApiKeyReasons.PreviousKeyRetired, "Retire",
+                FormattableString.Invariant($"Removed previous key version {retire.PreviousVersion} from the Secret"));
+        }
+
+        return await statusWriter.WriteAsync(apiKey, RotationStatus.Retire(apiKey.Status ?? new ApiKeyStatus(), retire), cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Record(ApiKey apiKey, string type, string reason, string action, string note) =>
+        events.Record(
+            new KeyOperator.Runtime.Events.ObjectReference(ApiKeyConstants.ApiVersion, ApiKeyConstants.Kind, apiKey.Metadata.Namespace, apiKey.Metadata.Name!, apiKey.Metadata.Uid),
+            type,
+            reason,
+            action,
+            note);
+
+    // Event ids 3100-3149 belong to rotation. Only versions and fingerprints (digests) are logged, never key material.
+    private static partial class Log
+    {
+        [LoggerMessage(3100, LogLevel.Debug, "ApiKey {Namespace}/{Name}: rotation step {Action} (recorded phase {Phase})", EventName = "RotationStep")]
+        public static partial void Step(ILogger logger, string? @namespace, string? name, string action, string phase);
+
+        [LoggerMessage(3101, LogLevel.Information, "ApiKey {Namespace}/{Name}: wrote key version {Version} ({Fingerprint}) to the Secret, previous value kept", EventName = "RotationSecretWritten")]
+        public static partial void SecretWritten(ILogger logger, string? @namespace, string? name, int version, string fingerprint);
+
+        [LoggerMessage(3102, LogLevel.Information, "ApiKey {Namespace}/{Name}: rotated from version {From} to {To} ({Fingerprint})", EventName = "RotationCommitted")]
+        public static partial void Committed(ILogger logger, string? @namespace, string? name, int from, int to, string fingerprint);
+    }
+}

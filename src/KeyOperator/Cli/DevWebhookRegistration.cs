@@ -1,0 +1,38 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Text;
+using System.Text.Json.Nodes;
+using KeyOperator.Hosting;
+using KeyOperator.Kubernetes;
+using KeyOperator.Operator.Admission.Generation;
+
+namespace KeyOperator.Cli;
+
+/// <summary>
+/// Registers the operator's ValidatingWebhookConfiguration with the local control plane. It is the generated
+/// configuration with one change: the webhook is reached by URL on 127.0.0.1, since no Service routing exists here.
+/// </summary>
+internal static class DevWebhookRegistration
+{
+    public static async Task RegisterAsync(IKubernetesClient client, string operatorNamespace, Uri webhookBase, string caPem, CancellationToken cancellationToken)
+    {
+        string yaml = WebhookConfigurationGenerator.Generate(new WebhookConfigurationOptions { Namespace = operatorNamespace, CaBundlePem = caPem });
+        JsonObject configuration = YamlDocuments.Parse(yaml).Single();
+        string bundle = Convert.ToBase64String(Encoding.ASCII.GetBytes(caPem));
+        foreach (JsonObject webhook in configuration["webhooks"]!.AsArray().OfType<JsonObject>())
+        {
+            string path = webhook["clientConfig"]?["service"]?["path"]?.GetValue<string>() ?? "/";
+            webhook["clientConfig"] = new JsonObject
+            {
+                ["url"] = new Uri(webhookBase, path).ToString(),
+                ["caBundle"] = bundle,
+            };
+        }
+
+        await client.ApplyObjectAsync(
+            ResourceType.ValidatingWebhookConfigurations,
+            configuration,
+            new ApplyOptions { FieldManager = "key-operator-dev", Force = true },
+            cancellationToken).ConfigureAwait(false);
+    }
+}

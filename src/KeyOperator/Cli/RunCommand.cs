@@ -1,0 +1,74 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using System.CommandLine;
+using System.Net;
+using KeyOperator.Hosting;
+using KeyOperator.Kubernetes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace KeyOperator.Cli;
+
+/// <summary>
+/// <c>key-operator run</c>: the operator against a real cluster – in-cluster service account by default, or a
+/// kubeconfig. This is the container's default command.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        Option<string?> kubeconfig = new("--kubeconfig") { Description = "Kubeconfig to use instead of the in-cluster service account." };
+        Option<string?> context = new("--context") { Description = "Kubeconfig context." };
+        Option<string> ns = new("--namespace") { Description = "The operator's namespace (leader-election Lease, webhook certificate).", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? "key-operator" };
+        Option<int> metricsPort = new("--metrics-port") { Description = "Port of /metrics, /healthz, /readyz.", DefaultValueFactory = _ => 8080 };
+        Option<int> webhookPort = new("--webhook-port") { Description = "HTTPS port of the admission webhook.", DefaultValueFactory = _ => 9443 };
+        Option<string?> certFile = new("--webhook-cert-file") { Description = "Serving certificate (PEM); without it the operator manages its own CA and certificate." };
+        Option<string?> keyFile = new("--webhook-key-file") { Description = "Private key (PEM) of --webhook-cert-file." };
+        Option<string?> policyFile = new("--policy-file") { Description = "Admission policy file (docs/policy.md)." };
+        Option<bool> noLeaderElection = new("--no-leader-election") { Description = "Run controllers without a Lease (single replica only)." };
+        Option<int> workers = new("--workers") { Description = "Concurrent ApiKey reconciles.", DefaultValueFactory = _ => 4 };
+
+        Command command = new("run", "Run the operator against a cluster.")
+        {
+            kubeconfig, context, ns, metricsPort, webhookPort, certFile, keyFile, policyFile, noLeaderElection, workers,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            KubernetesClientConfiguration configuration;
+            try
+            {
+                string? path = parse.GetValue(kubeconfig);
+                configuration = path is not null
+                    ? KubeconfigLoader.LoadFiles([path], parse.GetValue(context))
+                    : KubernetesClientConfiguration.LoadDefault();
+            }
+            catch (KubeconfigException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return 2;
+            }
+
+            string operatorNamespace = parse.GetValue(ns)!;
+            WebApplication host = OperatorHost.Build(new OperatorHostOptions
+            {
+                Client = configuration,
+                Namespace = operatorNamespace,
+                LeaderElection = !parse.GetValue(noLeaderElection),
+                MetricsEndpoint = new IPEndPoint(IPAddress.Any, parse.GetValue(metricsPort)),
+                ApiKeyWorkers = parse.GetValue(workers),
+                ConfigureAdmission = admission =>
+                {
+                    admission.Port = parse.GetValue(webhookPort);
+                    admission.CertificateFile = parse.GetValue(certFile);
+                    admission.PrivateKeyFile = parse.GetValue(keyFile);
+                    admission.PolicyFile = parse.GetValue(policyFile);
+                    admission.SelfManaged.Namespace = operatorNamespace;
+                },
+            });
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+}

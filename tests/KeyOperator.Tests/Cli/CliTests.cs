@@ -1,0 +1,106 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Text;
+using KeyOperator.Operator.Keys;
+using KeyOperator.Tests.Infrastructure;
+
+namespace KeyOperator.Tests.Cli;
+
+/// <summary>The key-operator executable's offline verbs: exit codes and messages a script can rely on.</summary>
+public sealed class CliTests
+{
+    [Fact]
+    public async Task TokenVerify_WellFormedToken_ExitsZero()
+    {
+        string token = Encoding.ASCII.GetString(TokenFormat.Generate("ko_", 256));
+
+        KubectlResult result = await KeyOperatorCli.RunAsync(string.Empty, "token", "verify", token);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("valid", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public async Task TokenVerify_TokenFromStandardInput_ExitsZero()
+    {
+        string token = Encoding.ASCII.GetString(TokenFormat.Generate("pay_", 128));
+
+        KubectlResult result = await KeyOperatorCli.RunAsync(token + "\n", "token", "verify", "-", "--prefix", "pay_");
+
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task TokenVerify_OneCharacterChanged_ExitsOneWithoutEchoingToken()
+    {
+        string token = Encoding.ASCII.GetString(TokenFormat.Generate("ko_", 256));
+        char[] chars = token.ToCharArray();
+        chars[10] = chars[10] == 'a' ? 'b' : 'a';
+        string typo = new(chars);
+
+        KubectlResult result = await KeyOperatorCli.RunAsync(string.Empty, "token", "verify", typo);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("invalid:", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain(typo, result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GenerateCrds_IntoEmptyDirectory_WritesTheCommittedManifests()
+    {
+        string directory = Directory.CreateTempSubdirectory("keyop-crds-").FullName;
+        try
+        {
+            KubectlResult result = await KeyOperatorCli.RunAsync(string.Empty, "generate", "crds", "--out", directory);
+
+            Assert.Equal(0, result.ExitCode);
+            string[] written = Directory.GetFiles(directory, "*.yaml");
+            Assert.NotEmpty(written);
+            foreach (string file in written)
+            {
+                string committed = Path.Combine(RepositoryPaths.Root, "config", "crd", Path.GetFileName(file));
+                Assert.Equal(await File.ReadAllTextAsync(committed), await File.ReadAllTextAsync(file));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task GenerateWebhook_DefaultNamespace_WritesTheCommittedConfiguration()
+    {
+        string directory = Directory.CreateTempSubdirectory("keyop-webhook-").FullName;
+        try
+        {
+            KubectlResult result = await KeyOperatorCli.RunAsync(string.Empty, "generate", "webhook", "--out", directory);
+
+            Assert.Equal(0, result.ExitCode);
+            string expected = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "config", "webhook", "validating-webhook-configuration.yaml"));
+            Assert.Equal(expected, await File.ReadAllTextAsync(Path.Combine(directory, "validating-webhook-configuration.yaml")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_MissingKubeconfigFile_ExitsTwoWithMessage()
+    {
+        KubectlResult result = await KeyOperatorCli.RunAsync(string.Empty, "run", "--kubeconfig", "/nonexistent/kubeconfig");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error:", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dev_InvalidPort_ExitsTwoWithMessage()
+    {
+        KubectlResult result = await KeyOperatorCli.RunAsync(string.Empty, "dev", "--port", "70000");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--port", result.StandardError, StringComparison.Ordinal);
+    }
+}
