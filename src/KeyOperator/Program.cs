@@ -9,6 +9,8 @@ RootCommand root = new("KeyOperator: API keys and credentials for Kubernetes wor
     DevCommand.Create(),
     GenerateCommand.Create(),
     TokenCommand.Create(),
+    RotateCommand.Create(),
+    RevokePreviousCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

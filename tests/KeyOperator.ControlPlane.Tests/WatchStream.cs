@@ -20,9 +20,15 @@ internal sealed class WatchStream : IAsyncDisposable
 
     public string? ContentType => _response.Content.Headers.ContentType?.ToString();
 
-    public static async Task<WatchStream> OpenAsync(TestPlane plane, string path)
+    public static async Task<WatchStream> OpenAsync(TestPlane plane, string path, string? accept = null)
     {
-        var response = await plane.Client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        var response = await plane.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         return new WatchStream(response, reader);
     }

@@ -77,22 +77,13 @@ internal sealed partial class ObjectService
     {
         if (!descriptor.BuiltIn && descriptor.Schema is { } schema)
         {
-            var unknown = SchemaPruner.Prune(candidate, schema);
-            if (unknown.Count > 0)
-            {
-                if (options.FieldValidation.Equals("Strict", StringComparison.OrdinalIgnoreCase))
-                {
-                    throw ApiErrors.BadRequest("strict decoding error: " + string.Join(", ", unknown.Select(u => $"unknown field \"{u}\"")));
-                }
-
-                if (options.FieldValidation.Equals("Warn", StringComparison.OrdinalIgnoreCase))
-                {
-                    options.Warnings.AddRange(unknown.Select(u => $"unknown field \"{u}\""));
-                }
-            }
-
+            ReportUnknownFields(SchemaPruner.Prune(candidate, schema), options);
             SchemaDefaulter.Apply(candidate, schema);
             errors.AddRange(SchemaValidator.Validate(candidate, schema));
+        }
+        else if (descriptor.BuiltIn)
+        {
+            ReportUnknownFields(BuiltInFields.Prune(descriptor, candidate), options);
         }
 
         if (descriptor == BuiltInResources.CustomResourceDefinitions)
@@ -103,6 +94,24 @@ internal sealed partial class ObjectService
         if (errors.Count > 0)
         {
             throw ApiErrors.Invalid(descriptor, name, errors);
+        }
+    }
+
+    private static void ReportUnknownFields(IReadOnlyList<string> unknown, RequestOptions options)
+    {
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        if (options.FieldValidation.Equals("Strict", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ApiErrors.BadRequest("strict decoding error: " + string.Join(", ", unknown.Select(u => $"unknown field \"{u}\"")));
+        }
+
+        if (options.FieldValidation.Equals("Warn", StringComparison.OrdinalIgnoreCase))
+        {
+            options.Warnings.AddRange(unknown.Select(u => $"unknown field \"{u}\""));
         }
     }
 

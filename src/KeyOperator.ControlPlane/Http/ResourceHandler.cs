@@ -50,6 +50,12 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
             case "get":
             {
                 var obj = ObjectService.Present(descriptor, service.Get(descriptor, ns, request.Name!));
+                if (!TableRenderer.Wants(accept) && PartialObjectMetadata.Wants(accept))
+                {
+                    await ResponseWriter.WriteJsonAsync(context, 200, PartialObjectMetadata.Of(obj)).ConfigureAwait(false);
+                    break;
+                }
+
                 await WriteObjectAsync(context, 200, descriptor, obj, TableRenderer.Wants(accept)).ConfigureAwait(false);
                 break;
             }
@@ -62,6 +68,10 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                     var metadata = list["metadata"]!;
                     var table = tables.Render(descriptor, list["items"]!.AsArray().OfType<JsonObject>(), metadata["resourceVersion"]?.ToString(), metadata["continue"]?.ToString());
                     await ResponseWriter.WriteJsonAsync(context, 200, table).ConfigureAwait(false);
+                }
+                else if (PartialObjectMetadata.Wants(accept))
+                {
+                    await ResponseWriter.WriteJsonAsync(context, 200, PartialObjectMetadata.List(list)).ConfigureAwait(false);
                 }
                 else
                 {
@@ -89,7 +99,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                 TimeSpan? timeout = long.TryParse(query["timeoutSeconds"].ToString(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
                     ? TimeSpan.FromSeconds(seconds)
                     : null;
-                await watches.StreamAsync(context, descriptor, watcher, QueryParser.IsTrue(query, "allowWatchBookmarks"), timeout, TableRenderer.Wants(accept)).ConfigureAwait(false);
+                await watches.StreamAsync(context, descriptor, watcher, QueryParser.IsTrue(query, "allowWatchBookmarks"), timeout, TableRenderer.Wants(accept), PartialObjectMetadata.Wants(accept)).ConfigureAwait(false);
                 break;
             }
 
@@ -97,7 +107,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
             {
                 var options = QueryParser.WriteOptions(context);
                 var body = await bodies.ReadObjectAsync(context).ConfigureAwait(false);
-                var created = await WarnAlwaysAsync(context, options, service.CreateAsync(descriptor, ns, body, options, ct)).ConfigureAwait(false);
+                var created = await WarnAlwaysAsync(context, options, DecodeErrorsAsync(descriptor, service.CreateAsync(descriptor, ns, body, options, ct))).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
                 await WriteObjectAsync(context, 201, descriptor, ObjectService.Present(descriptor, created), false).ConfigureAwait(false);
                 break;
@@ -107,7 +117,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
             {
                 var options = QueryParser.WriteOptions(context);
                 var body = await bodies.ReadObjectAsync(context).ConfigureAwait(false);
-                var updated = await WarnAlwaysAsync(context, options, service.UpdateAsync(descriptor, ns, request.Name!, request.Subresource, body, options, ct)).ConfigureAwait(false);
+                var updated = await WarnAlwaysAsync(context, options, DecodeErrorsAsync(descriptor, service.UpdateAsync(descriptor, ns, request.Name!, request.Subresource, body, options, ct))).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
                 await WriteObjectAsync(context, 200, descriptor, ObjectService.Present(descriptor, updated), false).ConfigureAwait(false);
                 break;
@@ -189,6 +199,21 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
         {
             ResponseWriter.AddWarnings(context, options.Warnings);
             throw;
+        }
+    }
+
+    /// <summary>Create and update decode the body into the kind, so the apiserver (<c>handlers/create.go</c>
+    /// transformDecodeError) names the kind in strict decoding errors:
+    /// <c>Widget in version "v1" cannot be handled as a Widget: strict decoding error: unknown field "spec.foo"</c>.</summary>
+    private static async Task<T> DecodeErrorsAsync<T>(ResourceDescriptor descriptor, Task<T> write)
+    {
+        try
+        {
+            return await write.ConfigureAwait(false);
+        }
+        catch (ApiException ex) when (ex.Code == 400 && ex.Message.StartsWith("strict decoding error: ", StringComparison.Ordinal))
+        {
+            throw ApiErrors.BadRequest($"{descriptor.Kind} in version \"{descriptor.Version}\" cannot be handled as a {descriptor.Kind}: {ex.Message}");
         }
     }
 

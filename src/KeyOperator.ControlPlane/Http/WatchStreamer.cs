@@ -17,7 +17,7 @@ namespace KeyOperator.ControlPlane.Http;
 /// </summary>
 internal sealed class WatchStreamer(ObjectService service, TableRenderer tables, TimeProvider timeProvider, TimeSpan bookmarkInterval)
 {
-    public async Task StreamAsync(HttpContext context, ResourceDescriptor descriptor, Watcher watcher, bool bookmarks, TimeSpan? timeout, bool asTable)
+    public async Task StreamAsync(HttpContext context, ResourceDescriptor descriptor, Watcher watcher, bool bookmarks, TimeSpan? timeout, bool asTable, bool asMetadata = false)
     {
         var response = context.Response;
         response.StatusCode = 200;
@@ -48,7 +48,7 @@ internal sealed class WatchStreamer(ObjectService service, TableRenderer tables,
                     while (watcher.Reader.TryRead(out var item))
                     {
                         lastVersion = Math.Max(lastVersion, item.ResourceVersion);
-                        await WriteAsync(response, item.Type, Render(descriptor, item, asTable), lifetime.Token).ConfigureAwait(false);
+                        await WriteAsync(response, item.Type, Render(descriptor, item, asTable, asMetadata), lifetime.Token).ConfigureAwait(false);
                     }
                 }
                 else if (bookmarkDelay.IsCompletedSuccessfully)
@@ -83,7 +83,7 @@ internal sealed class WatchStreamer(ObjectService service, TableRenderer tables,
         await WriteAsync(context.Response, "ERROR", status, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private JsonObject Render(ResourceDescriptor descriptor, WatchItem item, bool asTable)
+    private JsonObject Render(ResourceDescriptor descriptor, WatchItem item, bool asTable, bool asMetadata)
     {
         if (item.Type == "ERROR")
         {
@@ -91,7 +91,9 @@ internal sealed class WatchStreamer(ObjectService service, TableRenderer tables,
         }
 
         var obj = ObjectService.Present(descriptor, item.Object);
-        return asTable ? tables.Render(descriptor, [obj], obj["metadata"]?["resourceVersion"]?.ToString(), null) : obj;
+        return asTable ? tables.Render(descriptor, [obj], obj["metadata"]?["resourceVersion"]?.ToString(), null)
+            : asMetadata ? PartialObjectMetadata.Of(obj)
+            : obj;
     }
 
     private async Task WriteBookmarkAsync(HttpResponse response, ResourceDescriptor descriptor, Watcher watcher, long lastVersion, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace KeyOperator.ControlPlane.Schema;
 /// produces: kube-openapi <c>pkg/validation/errors</c> message texts, converted to field errors as
 /// apiextensions-apiserver <c>pkg/apiserver/validation/validation.go</c> (<c>ConvertToFieldErrors</c>) does.
 /// </summary>
-internal static class SchemaValidator
+internal static partial class SchemaValidator
 {
     private static readonly TimeSpan s_regexTimeout = TimeSpan.FromSeconds(1);
 
@@ -84,6 +84,8 @@ internal static class SchemaValidator
                 ValidateScalar(node, schema, path, errors);
                 break;
         }
+
+        ValidateComposition(node, schema, path, errors);
     }
 
     private static bool CheckType(JsonNode node, JsonObject schema, string path, List<FieldError> errors)

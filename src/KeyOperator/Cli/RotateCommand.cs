@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Connection;
 using KeyOperator.Kubernetes.Errors;
 using KeyOperator.Kubernetes.Models;
 using KeyOperator.Operator.ApiKeys;

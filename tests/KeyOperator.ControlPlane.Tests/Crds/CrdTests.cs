@@ -164,7 +164,7 @@ public sealed class CrdTests
         var ignore = await plane.PostAsync(WidgetCrd.Widgets + "?fieldValidation=Ignore", WidgetCrd.Widget("c", spec));
 
         Assert.Equal(HttpStatusCode.BadRequest, strict.Status);
-        Assert.Equal("strict decoding error: unknown field \"spec.foo\"", strict.Message);
+        Assert.Equal("Widget in version \"v1\" cannot be handled as a Widget: strict decoding error: unknown field \"spec.foo\"", strict.Message);
         Assert.Equal(HttpStatusCode.Created, warn.Status);
         Assert.Contains("299 - \"unknown field \\\"spec.foo\\\"\"", warn.Warnings);
         Assert.Null(warn.Json!["spec"]!["foo"]);

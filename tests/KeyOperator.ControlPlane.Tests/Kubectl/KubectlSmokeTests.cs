@@ -15,7 +15,7 @@ public sealed class KubectlSmokeTests
           a: b
         """;
 
-    private const string CrdYaml = """
+    internal const string CrdYaml = """
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition
         metadata:
@@ -46,7 +46,7 @@ public sealed class KubectlSmokeTests
                     x-kubernetes-preserve-unknown-fields: true
         """;
 
-    private const string WidgetYaml = """
+    internal const string WidgetYaml = """
         apiVersion: example.com/v1
         kind: Widget
         metadata:

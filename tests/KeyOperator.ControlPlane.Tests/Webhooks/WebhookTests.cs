@@ -322,4 +322,31 @@ public sealed class WebhookTests
             "Internal error occurred: failed calling webhook \"missing.example.com\": failed to call webhook: Post \"https://nope.keyop-system.svc:8443/validate/v1/configmaps?timeout=10s\": service \"nope\" not found",
             unresolved.Message);
     }
+
+    [Theory]
+    [InlineData("Equivalent", true)]
+    [InlineData("Exact", false)]
+    public async Task Create_OtherVersionOfMatchedResource_CalledOnlyUnderEquivalentInRuleVersion(string matchPolicy, bool called)
+    {
+        await using var server = await TestWebhookServer.StartAsync();
+        await using var plane = await TestPlane.StartAsync();
+        await plane.CreateAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", """
+            {"metadata":{"name":"gadgets.example.com"},"spec":{"group":"example.com","scope":"Namespaced","names":{"plural":"gadgets","singular":"gadget","kind":"Gadget"},
+             "versions":[{"name":"v1","served":true,"storage":true,"schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}},
+                         {"name":"v2","served":true,"storage":false,"schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}}
+            """);
+        var hook = $$"""{"name":"gadgets.example.com","matchPolicy":"{{matchPolicy}}","clientConfig":{"url":"{{server.Url("/g")}}","caBundle":"{{server.CaBundle}}"},"rules":[{"operations":["CREATE"],"apiGroups":["example.com"],"apiVersions":["v1"],"resources":["gadgets"]}],"sideEffects":"None","admissionReviewVersions":["v1"]}""";
+        await RegisterAsync(plane, "gadgets", hook);
+
+        await plane.CreateAsync("/apis/example.com/v2/namespaces/default/gadgets", """{"apiVersion":"example.com/v2","kind":"Gadget","metadata":{"name":"g"}}""");
+
+        Assert.Equal(called, !server.Received.IsEmpty);
+        if (called)
+        {
+            var request = server.Received.Single().Review["request"]!;
+            Assert.Equal("v1", request["kind"]!["version"]!.GetValue<string>());
+            Assert.Equal("v2", request["requestKind"]!["version"]!.GetValue<string>());
+            Assert.Equal("example.com/v1", request["object"]!["apiVersion"]!.GetValue<string>());
+        }
+    }
 }

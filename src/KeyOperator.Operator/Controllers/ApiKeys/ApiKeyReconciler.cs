@@ -93,7 +93,9 @@ internal sealed partial class ApiKeyReconciler(
         }
 
         PolicyResolution policy = policies.Resolve(apiKey);
-        RotationRun run = await rotator.RunAsync(apiKey, format, secretName, policy.Policy, cancellationToken).ConfigureAwait(false);
+        // A Healthy Secret's data was not changed above (at most its metadata was repaired), so it can be reused.
+        Secret? known = assessment.Verdict == SecretVerdict.Healthy ? secret : null;
+        RotationRun run = await rotator.RunAsync(apiKey, format, secretName, policy.Policy, known, cancellationToken).ConfigureAwait(false);
         apiKey = run.ApiKey;
         if (run.Secret is { } published && ApiKeySecretInspector.FingerprintOf(format, published.Data) is { } fingerprint)
         {

@@ -34,7 +34,16 @@ internal sealed partial class ApiKeyRotator(
     // A full rotation takes seven steps; more means the state is not converging, and the controller retries later.
     private const int MaxSteps = 16;
 
-    public async Task<RotationRun> RunAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, EffectiveRotationPolicy? policy, CancellationToken cancellationToken)
+    /// <param name="apiKey">The ApiKey as just read or written (its resourceVersion is the precondition of the first write).</param>
+    /// <param name="format">The key format.</param>
+    /// <param name="secretName">The Secret's name.</param>
+    /// <param name="policy">The effective policy; null rotates only on request.</param>
+    /// <param name="knownSecret">
+    /// The Secret as the caller just read it, to save a read in the common case where nothing is due; null to read it.
+    /// A stale resourceVersion only costs a 409 and a requeue.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the pass.</param>
+    public async Task<RotationRun> RunAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, EffectiveRotationPolicy? policy, Secret? knownSecret, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
         GeneratedKey? held = null;
@@ -42,7 +51,9 @@ internal sealed partial class ApiKeyRotator(
         {
             for (int step = 0; step < MaxSteps; step++)
             {
-                Secret? secret = await client.TryGetAsync(ResourceType.Secrets, apiKey.Metadata.Namespace, secretName, KubernetesJsonContext.Default.Secret, cancellationToken).ConfigureAwait(false);
+                Secret? secret = step == 0 && knownSecret is not null
+                    ? knownSecret
+                    : await client.TryGetAsync(ResourceType.Secrets, apiKey.Metadata.Namespace, secretName, KubernetesJsonContext.Default.Secret, cancellationToken).ConfigureAwait(false);
                 RotationState? state = RotationStateCodec.FromJson(apiKey.Status?.Rotation);
                 IReadOnlyDictionary<RestartTarget, int> restarted = state is { Phase: RotationPhase.StatusCommitted }
                     ? await restarter.ReadRestartedVersionsAsync(apiKey, cancellationToken).ConfigureAwait(false)

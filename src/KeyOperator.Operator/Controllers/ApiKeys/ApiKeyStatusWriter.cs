@@ -56,6 +56,12 @@ internal sealed class ApiKeyStatusWriter(IKubernetesClient client, TimeProvider 
             CurrentVersion = key.Version,
             Fingerprint = key.Fingerprint,
             Keys = keys,
+
+            // The first key is minted after any rotate request already on a new ApiKey, so it satisfies it: applying
+            // a manifest that carries the annotation must not rotate a key that was just created.
+            LastRotateAnnotation = previous.CurrentVersion is null
+                ? apiKey.Metadata.Annotations?.GetValueOrDefault(ApiKeyConstants.Annotations.Rotate)
+                : previous.LastRotateAnnotation,
         };
         return WriteAsync(apiKey, next, cancellationToken);
     }

@@ -1,0 +1,78 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using KeyOperator.Cli;
+using KeyOperator.Kubernetes;
+using KeyOperator.Kubernetes.Models;
+using KeyOperator.Kubernetes.Serialization;
+using KeyOperator.Tests.Infrastructure;
+
+namespace KeyOperator.Tests.Rotation;
+
+/// <summary>Steps the rotation end-to-end tests share: policies, Secret values, conditions, the CLI.</summary>
+internal static class RotationTestSupport
+{
+    public static string PolicyYaml(string ns, string name, string specYaml) =>
+        $"apiVersion: keyoperator.io/v1alpha1\nkind: RotationPolicy\nmetadata:\n  name: {name}\n  namespace: {ns}\nspec:\n{specYaml}";
+
+    public static string? Text(Secret secret, string key) =>
+        secret.Data is not null && secret.Data.TryGetValue(key, out byte[]? value) ? Encoding.UTF8.GetString(value) : null;
+
+    public static int Version(Secret secret) =>
+        int.TryParse(secret.Metadata.Annotations?.GetValueOrDefault("keyoperator.io/version"), out int version) ? version : 0;
+
+    public static string Sha256Hex(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    public static JsonNode? Condition(JsonObject apiKey, string type) =>
+        apiKey["status"]?["conditions"]?.AsArray().FirstOrDefault(c => c?["type"]?.GetValue<string>() == type);
+
+    public static string? ConditionStatus(JsonObject obj, string type) => Condition(obj, type)?["status"]?.GetValue<string>();
+
+    public static string? ConditionReason(JsonObject obj, string type) => Condition(obj, type)?["reason"]?.GetValue<string>();
+
+    public static int CurrentVersion(JsonObject apiKey) => apiKey["status"]?["currentVersion"]?.GetValue<int>() ?? 0;
+
+    public static async Task<ConfigMap?> TryGetConfigMapAsync(OperatorFixture fixture, string ns, string name) =>
+        await fixture.Environment.Client.TryGetAsync(ResourceType.ConfigMaps, ns, name, KubernetesJsonContext.Default.ConfigMap);
+
+    public static async Task<JsonObject> GetObjectJsonAsync(OperatorFixture fixture, string resource, string ns, string name)
+    {
+        KubectlResult result = (await fixture.Kubectl.RunAsync($"get {resource} {name} -n {ns} -o json")).EnsureSuccess();
+        return JsonNode.Parse(result.StandardOutput)!.AsObject();
+    }
+
+    public static Task AnnotateAsync(OperatorFixture fixture, string ns, string name, string annotation, string value) =>
+        fixture.Kubectl.RunAsync($"annotate apikey {name} -n {ns} {annotation}={value} --overwrite").ContinueWith(t => t.Result.EnsureSuccess(), TaskScheduler.Default);
+
+    /// <summary>Runs a key-operator command in-process, as the binary would, against the fixture's kubeconfig.</summary>
+    public static Task<int> RunCliAsync(params string[] args)
+    {
+        RootCommand root = new("test") { RotateCommand.Create(), RevokePreviousCommand.Create() };
+        return root.Parse(args).InvokeAsync();
+    }
+
+    public static string DeploymentYaml(string ns, string name) =>
+        $"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {name}
+          namespace: {ns}
+        spec:
+          replicas: 1
+          selector:
+            matchLabels:
+              app: {name}
+          template:
+            metadata:
+              labels:
+                app: {name}
+            spec:
+              containers:
+              - name: app
+                image: example.invalid/app:1
+        """;
+}
