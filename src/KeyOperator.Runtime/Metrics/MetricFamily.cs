@@ -61,6 +61,17 @@ public abstract class MetricFamily
         }
     }
 
+    /// <summary>
+    /// Drops one series, for label values that name an object that no longer exists (a deleted ApiKey), so the
+    /// exposition does not keep reporting it until the process restarts. Unknown label values are ignored.
+    /// </summary>
+    /// <param name="labelValues">The series' label values, in the family's label order.</param>
+    public void RemoveSeries(params string[] labelValues)
+    {
+        ArgumentNullException.ThrowIfNull(labelValues);
+        _series.TryRemove(string.Join('\u0001', labelValues), out _);
+    }
+
     private protected abstract void WriteSeries(TextWriter writer, object series);
 
     private protected TSeries GetSeries<TSeries>(string[] labelValues, Func<string[], TSeries> create)

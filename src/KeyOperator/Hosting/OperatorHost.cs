@@ -43,7 +43,10 @@ internal static class OperatorHost
         options.ConfigureLogging?.Invoke(builder.Logging);
         IServiceCollection services = builder.Services;
         services.AddSingleton(options.TimeProvider);
-        services.AddSingleton<IKubernetesClient>(_ => new KubernetesClient(options.Client));
+        services.AddSingleton<ClientRequestMetrics>();
+        services.AddSingleton<IKubernetesClient>(sp => new KubernetesClient(
+            options.Client,
+            new KubernetesClientOptions { TimeProvider = options.TimeProvider, OnRequestCompleted = sp.GetRequiredService<ClientRequestMetrics>().Observe }));
         services.AddKeyOperatorRuntime();
         services.AddSingleton<IEventSink, KubernetesEventSink>();
         services.AddKeyOperatorEventRecorder();

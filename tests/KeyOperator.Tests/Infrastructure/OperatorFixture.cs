@@ -9,7 +9,7 @@ namespace KeyOperator.Tests.Infrastructure;
 /// One local control plane with the operator running against it, as <c>key-operator dev</c> starts them, plus
 /// the real kubectl pointed at it. Shared by the tests of a class; each test works in its own namespace.
 /// </summary>
-public sealed class OperatorFixture : IAsyncLifetime
+public class OperatorFixture : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("keyop-e2e-").FullName;
     private DevEnvironment? _environment;
@@ -20,12 +20,23 @@ public sealed class OperatorFixture : IAsyncLifetime
 
     public Kubectl Kubectl { get; private set; } = null!;
 
+    /// <summary>An admission policy file's content for the operator, or null for the built-in rules only.</summary>
+    protected virtual string? PolicyYaml => null;
+
     public async Task InitializeAsync()
     {
+        string? policyFile = null;
+        if (PolicyYaml is not null)
+        {
+            policyFile = Path.Combine(_directory, "policy.yaml");
+            await File.WriteAllTextAsync(policyFile, PolicyYaml);
+        }
+
         _environment = await DevEnvironment.StartAsync(
             new DevOptions
             {
                 KubeconfigPath = Path.Combine(_directory, "kubeconfig"),
+                PolicyFile = policyFile,
                 ConfigureLogging = logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug),
             },
             TextWriter.Null,

@@ -40,6 +40,7 @@ internal sealed partial class ApiKeyReconciler(
         // A deleting object never gets new work.
         if (request.Object is null || request.Object.Metadata.DeletionTimestamp is not null)
         {
+            metrics.Forget(request.Key.Namespace, request.Key.Name);
             return ReconcileResult.Done;
         }
 

@@ -30,6 +30,8 @@ internal sealed class RotationMetrics(MetricsRegistry registry)
 
     public void Failed() => _rotations.WithLabels(Failure).Inc();
 
+    public void Forget(string? @namespace, string name) => _next.RemoveSeries(@namespace ?? string.Empty, name);
+
     public void NextRotation(string? @namespace, string name, DateTimeOffset? next) =>
         _next.WithLabels(@namespace ?? string.Empty, name).Set(next?.ToUnixTimeSeconds() ?? 0);
 }
