@@ -13,10 +13,21 @@ internal static class Bulk
     public static async Task<TimeSpan> RunAsync(int count, Func<int, CancellationToken, ValueTask> create, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        int done = 0;
+        int step = Math.Max(1000, count / 10);
         await Parallel.ForEachAsync(
             Enumerable.Range(0, count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            create);
+            async (i, ct) =>
+            {
+                await create(i, ct);
+                int now = Interlocked.Increment(ref done);
+                if (now % step == 0)
+                {
+                    // Progress with the running rate: shows whether creates slow down as the store grows.
+                    Console.WriteLine($"  {now} created, {stopwatch.Elapsed.TotalSeconds:0.0} s");
+                }
+            });
         return stopwatch.Elapsed;
     }
 }

@@ -115,35 +115,22 @@ internal static class ApiKeySecretInspector
         }
 
         byte[] spki = SubjectPublicKeyInfoOf(format, Encoding.ASCII.GetString(privatePem));
-        byte[] published = SubjectPublicKeyInfoOfPublic(format, Encoding.ASCII.GetString(publicPem));
+        byte[] published = SubjectPublicKeyInfoOf(format, Encoding.ASCII.GetString(publicPem));
         return CryptographicOperations.FixedTimeEquals(spki, published) ? Fingerprint.Of(spki) : null;
     }
 
-    private static byte[] SubjectPublicKeyInfoOf(ApiKeyFormat format, string privatePem)
+    // ImportFromPem takes a private key (PKCS#8) or a public key (SPKI) alike; either way the SPKI is what is compared.
+    private static byte[] SubjectPublicKeyInfoOf(ApiKeyFormat format, string pem)
     {
         if (format == ApiKeyFormat.Rsa)
         {
             using RSA rsa = RSA.Create();
-            rsa.ImportFromPem(privatePem);
+            rsa.ImportFromPem(pem);
             return rsa.ExportSubjectPublicKeyInfo();
         }
 
         using ECDsa ecdsa = ECDsa.Create();
-        ecdsa.ImportFromPem(privatePem);
-        return ecdsa.ExportSubjectPublicKeyInfo();
-    }
-
-    private static byte[] SubjectPublicKeyInfoOfPublic(ApiKeyFormat format, string publicPem)
-    {
-        if (format == ApiKeyFormat.Rsa)
-        {
-            using RSA rsa = RSA.Create();
-            rsa.ImportFromPem(publicPem);
-            return rsa.ExportSubjectPublicKeyInfo();
-        }
-
-        using ECDsa ecdsa = ECDsa.Create();
-        ecdsa.ImportFromPem(publicPem);
+        ecdsa.ImportFromPem(pem);
         return ecdsa.ExportSubjectPublicKeyInfo();
     }
 }

@@ -104,42 +104,13 @@ internal sealed class ApiKeyStatusWriter(IKubernetesClient client, TimeProvider 
     /// <summary>Sets condition <paramref name="type"/> as apimachinery's SetStatusCondition does (transition time moves only on a flip).</summary>
     public IReadOnlyList<Condition> SetCondition(IReadOnlyList<Condition>? conditions, string type, string status, string reason, string message, long? generation)
     {
-        IReadOnlyList<StatusCondition> updated = Conditions.Set(
-            conditions?.Select(ToRuntime).ToArray(),
-            type,
-            status,
-            reason,
-            message,
-            generation,
-            time.GetUtcNow());
-        return [.. updated.Select(FromRuntime)];
+        return Conditions.Set(conditions, type, status, reason, message, generation, time.GetUtcNow());
     }
 
     /// <summary>Removes condition <paramref name="type"/>; null when no condition is left.</summary>
     public static IReadOnlyList<Condition>? RemoveCondition(IReadOnlyList<Condition>? conditions, string type) =>
-        conditions is null || !conditions.Any(c => c.Type == type) ? conditions : [.. conditions.Where(c => c.Type != type)];
+        conditions is null ? null : Conditions.Remove(conditions, type);
 
     private IReadOnlyList<Condition> SetReady(IReadOnlyList<Condition>? conditions, string status, string reason, string message, long? generation) =>
         SetCondition(conditions, ConditionTypes.Ready, status, reason, message, generation);
-
-    private static StatusCondition ToRuntime(Condition c) => new()
-    {
-        Type = c.Type,
-        Status = c.Status,
-        Reason = c.Reason,
-        Message = c.Message,
-        ObservedGeneration = c.ObservedGeneration,
-        LastTransitionTime = c.LastTransitionTime,
-    };
-
-    private static Condition FromRuntime(StatusCondition c) => new()
-    {
-        Type = c.Type,
-        Status = c.Status,
-        Reason = c.Reason,
-        Message = c.Message,
-        ObservedGeneration = c.ObservedGeneration,
-        // meta/v1 Time has second precision: truncating here keeps the written and the read-back value equal.
-        LastTransitionTime = c.LastTransitionTime is { } t ? new DateTimeOffset(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : null,
-    };
 }
