@@ -6,7 +6,7 @@ namespace KeyOperator.ControlPlane.Tests.Crds;
 
 public sealed class CrdTests
 {
-    private const string FixtureDirectory = "/work/shared/fixtures/kubernetes/crds";
+    private static readonly string FixtureDirectory = SharedFixtures.ThirdPartyCrds;
 
     [Fact]
     public async Task CreateCrd_Valid_IsEstablishedAndServedImmediately()

@@ -9,7 +9,7 @@ namespace KeyOperator.ControlPlane.Tests.Kubectl;
 /// control plane and kubectl cache. Commands already covered by <see cref="KubectlSmokeTests"/> are not repeated.</summary>
 public sealed class KubectlConformanceTests
 {
-    private const string FixtureDirectory = "/work/shared/fixtures/kubernetes/crds";
+    private static readonly string FixtureDirectory = SharedFixtures.ThirdPartyCrds;
 
     private static string RepositoryRoot => typeof(KubectlConformanceTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;

@@ -6,7 +6,11 @@ namespace KeyOperator.Runtime.Tests.TestSupport;
 internal static class Fixtures
 {
     public static string Root =>
-        Environment.GetEnvironmentVariable("KEYOP_FIXTURES") is { Length: > 0 } path ? path : "/work/shared/fixtures";
+        Environment.GetEnvironmentVariable("KEYOP_FIXTURES") is { Length: > 0 } path
+            ? path
+            : typeof(Fixtures).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                .Cast<System.Reflection.AssemblyMetadataAttribute>()
+                .Single(a => a.Key == "SharedFixtures").Value!;
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 }
