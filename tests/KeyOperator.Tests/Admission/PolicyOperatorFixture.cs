@@ -10,6 +10,9 @@ public sealed class PolicyOperatorFixture : OperatorFixture
     protected override string? PolicyYaml => """
         minTokenEntropyBits: 192
         minRsaBits: 3072
+        minHmacBytes: 32
+        maxRotationInterval: 2160h
+        minGracePeriod: 1h
         allowedFormats: [token, hmac, rsa, ecdsa]
         requireRotation:
           namespaceSelector:
