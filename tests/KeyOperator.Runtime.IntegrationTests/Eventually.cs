@@ -7,14 +7,16 @@ internal static class Eventually
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    public static async Task TrueAsync(Func<bool> condition, string what)
+    public static Task TrueAsync(Func<bool> condition, string what) => TrueAsync(condition, () => what);
+
+    public static async Task TrueAsync(Func<bool> condition, Func<string> what)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Timed out waiting until {what}.");
+                Assert.Fail($"Timed out waiting until {what()}.");
             }
 
             await Task.Delay(20);

@@ -47,6 +47,19 @@ internal sealed class LeaderCandidate : IDisposable
         await _run;
     }
 
+    /// <summary>Cleanup after a failed test: a stop racing a renewal may throw (the skipped defect test), which
+    /// must not hide the original failure.</summary>
+    public async Task StopQuietlyAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     public void Dispose() => _stop.Dispose();
 
     private async Task RunControllersAsync(CancellationToken cancellationToken)

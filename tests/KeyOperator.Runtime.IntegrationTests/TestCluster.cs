@@ -43,6 +43,10 @@ internal sealed class TestCluster : IAsyncDisposable
     public int CountRequests(string verb, string resource) =>
         Requests.Count(r => r.Metric.Verb == verb && r.Metric.Resource == resource);
 
+    /// <summary>The request log as text, for failure messages.</summary>
+    public string DescribeRequests() =>
+        string.Join(", ", Requests.Select(r => $"{r.Metric.Verb} {r.Metric.Resource} {r.Metric.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}"));
+
     public Informer<ConfigMap> CreateConfigMapInformer(string name = "configmaps")
     {
         var source = new KubernetesListWatchSource<ConfigMap>(

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Security;
 using System.Text;
+using KeyOperator.Benchmarks.Macro;
 using KeyOperator.Operator.Admission;
 using KeyOperator.Operator.Admission.Certificates;
 using KeyOperator.Operator.Admission.Policy;

@@ -66,6 +66,7 @@ public class KeyMintingBenchmarks : IDisposable
     public Task<string> Mint_Rsa3072() => MintAsync(Rsa3072Spec);
 
     /// <summary>Releases the generator's semaphore.</summary>
+    [GlobalCleanup]
     public void Dispose()
     {
         _generator.Dispose();

@@ -51,7 +51,7 @@ internal static class ReadyAtScaleScenario
                 : $"ONLY {ready} of {count} Ready after {allReady.TotalSeconds:0.0} s (budget exhausted)");
             Console.WriteLine($"memory before start: {before}");
             Console.WriteLine($"memory idle (dev env started, no keys): {idle}");
-            Console.WriteLine($"memory with {count} Ready keys: {after}; peak working set {MemorySnapshot.Mib(process.PeakWorkingSet64)}");
+            Console.WriteLine($"memory at the end ({ready} of {count} keys Ready): {after}; peak working set {MemorySnapshot.Mib(process.PeakWorkingSet64)}");
             Console.WriteLine($"heap growth per key (control plane storage + operator caches): {(after.HeapBytes - idle.HeapBytes) / (double)count:0} bytes");
             Console.WriteLine($"GC collections gen0/gen1/gen2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; total allocated {MemorySnapshot.Mib(GC.GetTotalAllocatedBytes())}");
         }

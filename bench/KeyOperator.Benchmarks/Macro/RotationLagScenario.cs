@@ -3,7 +3,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using KeyOperator.Benchmarks.Admission;
 using KeyOperator.Cli;
 using KeyOperator.Kubernetes;
 using KeyOperator.Kubernetes.Models;

@@ -114,14 +114,21 @@ internal sealed partial class ObjectService(ObjectStore store, ResourceRegistry 
         {
             // Removing the last finalizer deletes the object in the same step (a single DELETED event).
             stored = RemoveObject(prepared.Key, prepared.Old!, prepared.Candidate) ?? prepared.Candidate;
-        }
-        else
-        {
-            stored = store.Put(prepared.Key, prepared.Candidate);
-            OnStored(prepared.Key, stored);
+            Collect();
+            return stored;
         }
 
-        Collect();
+        stored = store.Put(prepared.Key, prepared.Candidate);
+        OnStored(prepared.Key, stored);
+
+        // The collectors scan every stored object, so they run only when this write can give them work: an object
+        // that is being deleted (finalizers, foreground/orphan, namespace and CRD cleanup) or a dependent whose owner
+        // is already gone. Running them after every write made bulk creation quadratic.
+        if (metadata["deletionTimestamp"] is not null || prepared.Old?["metadata"]?["deletionTimestamp"] is not null || OwnersGone(stored))
+        {
+            Collect();
+        }
+
         return stored;
     }
 

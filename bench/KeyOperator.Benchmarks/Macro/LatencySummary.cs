@@ -2,7 +2,7 @@
 
 using System.Diagnostics;
 
-namespace KeyOperator.Benchmarks.Admission;
+namespace KeyOperator.Benchmarks.Macro;
 
 /// <summary>Percentiles of one series of request latencies (Stopwatch ticks), nearest-rank.</summary>
 internal sealed record LatencySummary(int Count, int Failures, double P50Ms, double P90Ms, double P99Ms, double MaxMs)
