@@ -99,11 +99,13 @@ internal sealed class WatchStreamer(ObjectService service, TableRenderer tables,
     private async Task WriteBookmarkAsync(HttpResponse response, ResourceDescriptor descriptor, Watcher watcher, long lastVersion, CancellationToken cancellationToken)
     {
         // A bookmark may only claim versions this stream has fully delivered: the store's current version is safe when
-        // nothing is queued for this watcher at that instant.
+        // nothing is queued for this watcher at that instant and the watcher is still attached. Once the server has
+        // closed it (CloseAllWatches, shutdown), writes after the close never reach its queue, so only the last version
+        // actually sent may be claimed – otherwise a client resuming from the bookmark would miss those writes.
         long version;
         lock (service.Store.Sync)
         {
-            version = watcher.Reader.Count == 0 ? service.Store.CurrentResourceVersion : lastVersion;
+            version = watcher.Reader.Count == 0 && !watcher.Reader.Completion.IsCompleted ? service.Store.CurrentResourceVersion : lastVersion;
         }
 
         if (version == 0)

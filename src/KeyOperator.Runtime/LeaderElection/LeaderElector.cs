@@ -108,7 +108,13 @@ public sealed partial class LeaderElector : ILeaderElector
         LeaderElectionLog.Acquiring(_logger, _options.Identity, _options.LeaseName);
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (await TryAcquireOrRenewAsync(cancellationToken).ConfigureAwait(false))
+            bool? acquired = await TryOrStoppedAsync(cancellationToken).ConfigureAwait(false);
+            if (acquired is null)
+            {
+                return false;
+            }
+
+            if (acquired.Value)
             {
                 SetLeading(true);
                 LeaderElectionLog.Acquired(_logger, _options.Identity, _options.LeaseName);
@@ -140,7 +146,7 @@ public sealed partial class LeaderElector : ILeaderElector
             }
 
             var attemptStarted = _time.GetTimestamp();
-            while (!await TryAcquireOrRenewAsync(cancellationToken).ConfigureAwait(false))
+            while (await TryOrStoppedAsync(cancellationToken).ConfigureAwait(false) is not true)
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -158,6 +164,21 @@ public sealed partial class LeaderElector : ILeaderElector
                     return;
                 }
             }
+        }
+    }
+
+    // A stop that lands while a lease request is in flight is a stop, not a failure: returning null (rather than
+    // letting the cancellation escape) keeps RunAsync on its path that cancels the leader's work, waits for it and
+    // releases the Lease, so a successor takes over at once instead of waiting out the lease.
+    private async Task<bool?> TryOrStoppedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TryAcquireOrRenewAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 
