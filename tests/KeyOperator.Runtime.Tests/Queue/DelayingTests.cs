@@ -104,8 +104,9 @@ public sealed class DelayingTests
 
         for (var i = 1; i <= 5; i++)
         {
-            time.Advance(TimeSpan.FromSeconds(1));
-            await Wait.UntilAsync(() => queue.Count == 1, $"k{i} due");
+            // Small steps, not one jump: the queue's timer loop may compute its delay just before an Advance and arm
+            // it just after, and a fake clock only fires it on a later Advance (the real clock has no such gap).
+            await Wait.AdvanceUntilAsync(time, TimeSpan.FromMilliseconds(100), () => queue.Count == 1, maxSteps: 20);
             Assert.Equal(new QueueKey("ns", $"k{i}"), (await queue.GetAsync(default)).Item);
         }
     }
@@ -118,8 +119,12 @@ public sealed class DelayingTests
         queue.AddRateLimited(s_a);
         Assert.Equal(2, queue.NumRequeues(s_a));
 
-        time.Advance(TimeSpan.FromMilliseconds(5));
-        await Wait.UntilAsync(() => queue.Count == 1, "first retry after 5 ms");
+        time.Advance(TimeSpan.FromMilliseconds(4));
+        await Task.Delay(20);
+        Assert.Equal(0, queue.Count);
+
+        // First retry after 5 ms: advance in 1 ms steps (see RequeueAfter test above for why not one jump).
+        await Wait.AdvanceUntilAsync(time, TimeSpan.FromMilliseconds(1), () => queue.Count == 1, maxSteps: 20);
 
         queue.Forget(s_a);
         Assert.Equal(0, queue.NumRequeues(s_a));

@@ -29,23 +29,38 @@ internal static class ApiKeyTestSupport
         return JsonNode.Parse(result.StandardOutput)!.AsObject();
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds; the operator reacts to watch events, not to the test.</summary>
+    /// <summary>
+    /// Polls until <paramref name="condition"/> holds; the operator reacts to watch events, not to the test. A 404 from
+    /// the probe counts as "not yet": an object being recreated is briefly absent.
+    /// </summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, string what)
     {
         DateTime deadline = DateTime.UtcNow.AddSeconds(60);
-        T last = await probe();
-        while (!condition(last))
+        while (true)
         {
+            string last;
+            try
+            {
+                T value = await probe();
+                if (condition(value))
+                {
+                    return value;
+                }
+
+                last = value?.ToString() ?? "null";
+            }
+            catch (Kubernetes.Errors.NotFoundException ex)
+            {
+                last = ex.Message;
+            }
+
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException($"Timed out waiting for {what}; last value: {last}");
             }
 
             await Task.Delay(200);
-            last = await probe();
         }
-
-        return last;
     }
 
     public static string VersionOf(Secret secret) => secret.Metadata.Annotations?.GetValueOrDefault("keyoperator.io/version") ?? "";
