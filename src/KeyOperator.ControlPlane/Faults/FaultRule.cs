@@ -2,9 +2,14 @@
 
 namespace KeyOperator.ControlPlane;
 
-/// <summary>One failure or delay rule of the <see cref="FaultInjector"/>; null filters match anything.</summary>
-internal sealed class FaultRule(string? verb, string? resource, string? ns, string? name)
+/// <summary>One failure or delay rule of the <see cref="FaultInjector"/>.</summary>
+internal sealed class FaultRule(FaultTarget target)
 {
+    public FaultTarget Target { get; } = target;
+
+    /// <summary>Matching requests still to let through before the rule starts to fail them.</summary>
+    public int Skip { get; set; }
+
     public int Remaining { get; set; }
 
     public int StatusCode { get; init; }
@@ -13,9 +18,5 @@ internal sealed class FaultRule(string? verb, string? resource, string? ns, stri
 
     public TimeSpan Delay { get; init; }
 
-    public bool Matches(string requestVerb, string requestResource, string? requestNamespace, string? requestName) =>
-        (verb is null || verb == requestVerb)
-        && (resource is null || resource == requestResource)
-        && (ns is null || ns == requestNamespace)
-        && (name is null || name == requestName);
+    public FaultHandle Handle { get; } = new();
 }

@@ -134,13 +134,14 @@ internal sealed partial class ApiDispatcher(
     {
         var request = ResourceRequest.Parse(group, version, rest) ?? throw ApiErrors.ResourceNotServed();
         var verb = ResourceHandler.Verb(context, request);
-        var delay = faults.TakeDelay(verb, request.Resource);
+        var faultRequest = new FaultRequest(verb, request.Resource, request.Subresource, request.Namespace, request.Name, context.Request.Headers.UserAgent.ToString());
+        var delay = faults.TakeDelay(faultRequest);
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
         }
 
-        if (faults.TakeFailure(verb, request.Resource, request.Namespace, request.Name) is { } injected)
+        if (faults.TakeFailure(faultRequest) is { } injected)
         {
             throw injected;
         }

@@ -16,14 +16,21 @@ namespace KeyOperator.Cli;
 /// </summary>
 internal sealed class DevEnvironment : IAsyncDisposable
 {
-    private readonly WebApplication _operator;
+    private readonly DevOptions _options;
+    private readonly KubernetesClientConfiguration _configuration;
+    private readonly string _webhookDirectory;
+    private readonly string _webhookCa;
+    private WebApplication? _operator;
 
-    private DevEnvironment(LocalControlPlane controlPlane, string kubeconfigPath, KubernetesClient client, WebApplication host)
+    private DevEnvironment(DevOptions options, LocalControlPlane controlPlane, string kubeconfigPath, KubernetesClientConfiguration configuration, string webhookDirectory, string webhookCa)
     {
+        _options = options;
         ControlPlane = controlPlane;
         KubeconfigPath = kubeconfigPath;
-        Client = client;
-        _operator = host;
+        _configuration = configuration;
+        Client = new KubernetesClient(configuration);
+        _webhookDirectory = webhookDirectory;
+        _webhookCa = webhookCa;
     }
 
     public LocalControlPlane ControlPlane { get; }
@@ -34,7 +41,12 @@ internal sealed class DevEnvironment : IAsyncDisposable
     public KubernetesClient Client { get; }
 
     /// <summary>The operator's metrics and health endpoint.</summary>
-    public Uri MetricsAddress => new(_operator.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal)));
+    public Uri MetricsAddress => new(Operator.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal)));
+
+    /// <summary>The admission webhook's base address.</summary>
+    public Uri WebhookAddress => new(Operator.Urls.First(u => u.StartsWith("https://", StringComparison.Ordinal)));
+
+    private WebApplication Operator => _operator ?? throw new InvalidOperationException("The operator is stopped.");
 
     public static async Task<DevEnvironment> StartAsync(DevOptions options, TextWriter output, CancellationToken cancellationToken)
     {
@@ -47,40 +59,17 @@ internal sealed class DevEnvironment : IAsyncDisposable
         await controlPlane.WriteKubeconfigAsync(kubeconfigPath, cancellationToken).ConfigureAwait(false);
 
         KubernetesClientConfiguration configuration = KubeconfigLoader.LoadFiles([kubeconfigPath]);
-        KubernetesClient client = new(configuration);
-        await CrdInstaller.InstallAsync(client, cancellationToken).ConfigureAwait(false);
-        await EnsureNamespaceAsync(client, options.OperatorNamespace, cancellationToken).ConfigureAwait(false);
-
         string webhookDirectory = Path.Combine(Path.GetDirectoryName(kubeconfigPath)!, "webhook");
         string webhookCa = DevWebhookCertificates.Write(webhookDirectory, TimeProvider.System);
-        WebApplication host = OperatorHost.Build(new OperatorHostOptions
-        {
-            Client = configuration,
-            Namespace = options.OperatorNamespace,
-            LeaderElection = true,
-            MetricsEndpoint = new IPEndPoint(IPAddress.Loopback, options.MetricsPort),
-            ConfigureAdmission = admission =>
-            {
-                admission.ListenAddress = "127.0.0.1";
-                admission.Port = options.WebhookPort;
-                admission.CertificateFile = Path.Combine(webhookDirectory, "tls.crt");
-                admission.PrivateKeyFile = Path.Combine(webhookDirectory, "tls.key");
-                admission.PolicyFile = options.PolicyFile is null ? null : Path.GetFullPath(options.PolicyFile);
-                admission.SelfManaged.Namespace = options.OperatorNamespace;
-            },
-            JsonLogs = false,
-
-            // Short enough to watch rotation live; production keeps the 1-minute floor.
-            MinimumRotationInterval = TimeSpan.FromSeconds(5),
-            ConfigureLogging = options.ConfigureLogging,
-        });
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        Uri webhookBase = new(host.Urls.First(u => u.StartsWith("https://", StringComparison.Ordinal)));
-        await DevWebhookRegistration.RegisterAsync(client, options.OperatorNamespace, webhookBase, webhookCa, cancellationToken).ConfigureAwait(false);
+        DevEnvironment environment = new(options, controlPlane, kubeconfigPath, configuration, webhookDirectory, webhookCa);
+        KubernetesClient client = environment.Client;
+        await CrdInstaller.InstallAsync(client, cancellationToken).ConfigureAwait(false);
+        await EnsureNamespaceAsync(client, options.OperatorNamespace, cancellationToken).ConfigureAwait(false);
+        await environment.StartOperatorAsync(cancellationToken).ConfigureAwait(false);
 
         await output.WriteLineAsync($"Local control plane listening on {controlPlane.BaseAddress}").ConfigureAwait(false);
-        await output.WriteLineAsync($"Operator metrics and health on {host.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal))}").ConfigureAwait(false);
-        await output.WriteLineAsync($"Admission webhook on {webhookBase} (policy: {options.PolicyFile ?? "built-in defaults"})").ConfigureAwait(false);
+        await output.WriteLineAsync($"Operator metrics and health on {environment.MetricsAddress}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Admission webhook on {environment.WebhookAddress} (policy: {options.PolicyFile ?? "built-in defaults"})").ConfigureAwait(false);
         if (options.ApplySamples)
         {
             int applied = await ManifestApplier.ApplyDirectoryAsync(client, options.SamplesDirectory, "key-operator-dev", cancellationToken).ConfigureAwait(false);
@@ -88,13 +77,66 @@ internal sealed class DevEnvironment : IAsyncDisposable
         }
 
         await output.WriteLineAsync($"export KUBECONFIG={kubeconfigPath}").ConfigureAwait(false);
-        return new DevEnvironment(controlPlane, kubeconfigPath, client, host);
+        return environment;
+    }
+
+    /// <summary>
+    /// Starts the operator host against the control plane and points the admission webhook configuration at it.
+    /// The control plane and everything stored in it outlive the operator, as a cluster outlives an operator pod.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public async Task StartOperatorAsync(CancellationToken cancellationToken)
+    {
+        if (_operator is not null)
+        {
+            throw new InvalidOperationException("The operator is already running.");
+        }
+
+        WebApplication host = OperatorHost.Build(new OperatorHostOptions
+        {
+            Client = _configuration,
+            Namespace = _options.OperatorNamespace,
+            LeaderElection = true,
+            MetricsEndpoint = new IPEndPoint(IPAddress.Loopback, _options.MetricsPort),
+            ConfigureAdmission = admission =>
+            {
+                admission.ListenAddress = "127.0.0.1";
+                admission.Port = _options.WebhookPort;
+                admission.CertificateFile = Path.Combine(_webhookDirectory, "tls.crt");
+                admission.PrivateKeyFile = Path.Combine(_webhookDirectory, "tls.key");
+                admission.PolicyFile = _options.PolicyFile is null ? null : Path.GetFullPath(_options.PolicyFile);
+                admission.SelfManaged.Namespace = _options.OperatorNamespace;
+            },
+            JsonLogs = false,
+
+            // Short enough to watch rotation live; production keeps the 1-minute floor.
+            MinimumRotationInterval = TimeSpan.FromSeconds(5),
+            ConfigureLogging = _options.ConfigureLogging,
+        });
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        _operator = host;
+        await DevWebhookRegistration.RegisterAsync(Client, _options.OperatorNamespace, WebhookAddress, _webhookCa, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stops the operator host as a pod termination would: in-flight reconciles are cancelled wherever they are,
+    /// and the leader Lease is released. The control plane keeps running.
+    /// </summary>
+    public async Task StopOperatorAsync()
+    {
+        if (_operator is not { } host)
+        {
+            return;
+        }
+
+        _operator = null;
+        await host.StopAsync().ConfigureAwait(false);
+        await host.DisposeAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _operator.StopAsync().ConfigureAwait(false);
-        await _operator.DisposeAsync().ConfigureAwait(false);
+        await StopOperatorAsync().ConfigureAwait(false);
         Client.Dispose();
         await ControlPlane.DisposeAsync().ConfigureAwait(false);
     }

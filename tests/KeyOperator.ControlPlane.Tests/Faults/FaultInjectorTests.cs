@@ -43,6 +43,59 @@ public sealed class FaultInjectorTests
     }
 
     [Fact]
+    public async Task Fail_WithSkip_FailsOnlyTheMatchingWriteAfterTheSkippedOnes()
+    {
+        await using var plane = await TestPlane.StartAsync();
+        FaultHandle handle = plane.Plane.Faults.Fail(FaultTarget.Writes("default", "configmaps"), 500, count: 1, skip: 2);
+
+        var first = await plane.PostAsync(ConfigMaps, """{"metadata":{"name":"a"}}""");
+        var read = await plane.GetAsync(ConfigMaps + "/a");
+        var second = await plane.PostAsync(ConfigMaps, """{"metadata":{"name":"b"}}""");
+        Assert.False(handle.FirstFailure.IsCompleted);
+        var third = await plane.PostAsync(ConfigMaps, """{"metadata":{"name":"c"}}""");
+        var fourth = await plane.PostAsync(ConfigMaps, """{"metadata":{"name":"d"}}""");
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.InternalServerError, HttpStatusCode.Created], [first.Status, read.Status, second.Status, third.Status, fourth.Status]);
+        Assert.Equal(1, handle.Failures);
+        FaultRequest failed = await handle.FirstFailure;
+        Assert.Equal(("create", "configmaps", "default"), (failed.Verb, failed.Resource, failed.Namespace));
+        Assert.Equal(HttpStatusCode.NotFound, (await plane.GetAsync(ConfigMaps + "/c")).Status);
+    }
+
+    [Theory]
+    [InlineData("keyoperator/1.0", true)]
+    [InlineData("kubectl/v1.32.0", false)]
+    public async Task Fail_UserAgentPrefix_OnlyThatClientFails(string userAgent, bool fails)
+    {
+        await using var plane = await TestPlane.StartAsync();
+        plane.Plane.Faults.Fail(FaultTarget.Writes("default") with { UserAgentPrefix = "keyoperator" }, 503);
+        using HttpRequestMessage request = new(HttpMethod.Post, ConfigMaps) { Content = new StringContent("""{"metadata":{"name":"a"}}""", System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+
+        using var response = await plane.Client.SendAsync(request);
+
+        Assert.Equal(fails ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Record_MatchingRequests_InArrivalOrderIncludingFailedOnes()
+    {
+        await using var plane = await TestPlane.StartAsync();
+        using RequestRecording recording = plane.Plane.Faults.Record(FaultTarget.Writes("default"));
+        plane.Plane.Faults.FailNext(1, 500, verb: "delete");
+
+        await plane.PostAsync(ConfigMaps, """{"metadata":{"name":"a"}}""");
+        await plane.GetAsync(ConfigMaps + "/a");
+        await plane.PatchAsync(ConfigMaps + "/a", """{"data":{"k":"v"}}""", "application/merge-patch+json");
+        await plane.DeleteAsync(ConfigMaps + "/a");
+        recording.Dispose();
+        await plane.DeleteAsync(ConfigMaps + "/a");
+
+        Assert.Equal(["create", "patch", "delete"], recording.Requests.Select(r => r.Verb));
+        Assert.All(recording.Requests, r => Assert.Equal("configmaps", r.Resource));
+    }
+
+    [Fact]
     public async Task Delay_MatchingRequest_StillSucceeds()
     {
         await using var plane = await TestPlane.StartAsync();

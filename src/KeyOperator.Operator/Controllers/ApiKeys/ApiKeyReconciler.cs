@@ -98,12 +98,10 @@ internal sealed partial class ApiKeyReconciler(
         Secret? known = assessment.Verdict == SecretVerdict.Healthy ? secret : null;
         RotationRun run = await rotator.RunAsync(apiKey, format, secretName, policy.Policy, known, cancellationToken).ConfigureAwait(false);
         apiKey = run.ApiKey;
-        if (run.Secret is { } published && ApiKeySecretInspector.FingerprintOf(format, published.Data) is { } fingerprint)
+        if (run.Secret is { } published)
         {
-            // What verifiers must accept now: the Secret's current value and, during a grace period, the previous one.
-            int version = RotationObserver.ObserveSecret(format, published).Version ?? current.Version;
-            DateTimeOffset createdAt = apiKey.Status?.Keys?.FirstOrDefault(k => k.Version == version)?.CreatedAt ?? current.CreatedAt;
-            await verifier.PublishAsync(apiKey, format, new KeyRecord(version, fingerprint, createdAt, VerifierPublisher.PublicEntries(format, published.Data)), cancellationToken).ConfigureAwait(false);
+            // The rotator publishes at its own steps; this catches everything else (first key, repairs, spec edits).
+            await verifier.PublishFromSecretAsync(apiKey, format, published, current.Version, current.CreatedAt, cancellationToken).ConfigureAwait(false);
         }
 
         await WriteRotationStatusAsync(apiKey, policy, run, cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,7 @@ internal sealed partial class ApiKeyRotator(
     IKeyGenerator generator,
     ApiKeyStatusWriter statusWriter,
     WorkloadRestarter restarter,
+    VerifierPublisher verifier,
     IEventRecorder events,
     RotationMetrics metrics,
     ControllerSettings settings,
@@ -88,12 +89,14 @@ internal sealed partial class ApiKeyRotator(
                         break;
 
                     case RotationAction.TriggerRestarts restarts:
+                        // Verifiers learn the new key before restarted consumers start presenting it.
+                        await PublishVerifierAsync(apiKey, format, secret!, cancellationToken).ConfigureAwait(false);
                         await restarter.RestartAsync(apiKey, restarts.Targets, restarts.Version, cancellationToken).ConfigureAwait(false);
                         apiKey = await PersistAsync(apiKey, restarts.NextState, cancellationToken).ConfigureAwait(false);
                         break;
 
                     case RotationAction.RetirePrevious retire:
-                        apiKey = await RetireAsync(apiKey, secret!, retire, cancellationToken).ConfigureAwait(false);
+                        apiKey = await RetireAsync(apiKey, format, secret!, retire, cancellationToken).ConfigureAwait(false);
                         break;
                 }
             }
@@ -133,7 +136,16 @@ internal sealed partial class ApiKeyRotator(
     private async Task<ApiKey> CommitAsync(ApiKey apiKey, RotationCommit commit, CancellationToken cancellationToken)
     {
         ApiKeyStatus before = apiKey.Status ?? new ApiKeyStatus();
-        ApiKey committed = await statusWriter.WriteAsync(apiKey, RotationStatus.Commit(before, commit), cancellationToken).ConfigureAwait(false);
+        ApiKeyStatus next = RotationStatus.Commit(before, commit);
+
+        // The Ready message names the current version; switching it in the same write keeps status one consistent
+        // snapshot and saves the follow-up write a later reconcile would make.
+        if (next.SecretName is { } secretName)
+        {
+            next = next with { Conditions = statusWriter.KeyReady(next.Conditions, secretName, commit.CurrentVersion, apiKey.Metadata.Generation) };
+        }
+
+        ApiKey committed = await statusWriter.WriteAsync(apiKey, next, cancellationToken).ConfigureAwait(false);
         double? lag = commit.State.Trigger != RotationTrigger.Manual && before.NextRotationTime is { } due ? (commit.RotatedAt - due).TotalSeconds : null;
         metrics.Rotated(lag);
         string trigger = commit.State.Trigger switch
@@ -148,12 +160,18 @@ internal sealed partial class ApiKeyRotator(
         return committed;
     }
 
-    private async Task<ApiKey> RetireAsync(ApiKey apiKey, Secret secret, RotationAction.RetirePrevious retire, CancellationToken cancellationToken)
+    private Task PublishVerifierAsync(ApiKey apiKey, ApiKeyFormat format, Secret secret, CancellationToken cancellationToken) =>
+        verifier.PublishFromSecretAsync(apiKey, format, secret, apiKey.Status?.CurrentVersion ?? 0, SecondPrecision.Truncate(time.GetUtcNow()), cancellationToken);
+
+    private async Task<ApiKey> RetireAsync(ApiKey apiKey, ApiKeyFormat format, Secret secret, RotationAction.RetirePrevious retire, CancellationToken cancellationToken)
     {
         if (retire.SecretHasPrevious)
         {
             Secret trimmed = secret with { Data = SecretDataLayout.WithoutPrevious(secret.Data ?? new Dictionary<string, byte[]>()) };
-            await client.ReplaceAsync(ResourceType.Secrets, trimmed, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Secret written = await client.ReplaceAsync(ResourceType.Secrets, trimmed, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+            // Verifiers stop accepting the retired key right after the Secret stops offering it.
+            await PublishVerifierAsync(apiKey, format, written, cancellationToken).ConfigureAwait(false);
             Record(apiKey, EventTypes.Normal, ApiKeyReasons.PreviousKeyRetired, "Retire",
                 FormattableString.Invariant($"Removed previous key version {retire.PreviousVersion} from the Secret"));
         }

@@ -50,7 +50,7 @@ internal sealed class ApiKeyStatusWriter(IKubernetesClient client, TimeProvider 
         ApiKeyStatus next = previous with
         {
             ObservedGeneration = apiKey.Metadata.Generation,
-            Conditions = SetReady(previous.Conditions, ConditionStatus.True, ApiKeyReasons.KeyReady, $"Secret {secretName} holds key version {key.Version}", apiKey.Metadata.Generation),
+            Conditions = KeyReady(previous.Conditions, secretName, key.Version, apiKey.Metadata.Generation),
             SecretName = secretName,
             Format = format,
             CurrentVersion = key.Version,
@@ -110,6 +110,10 @@ internal sealed class ApiKeyStatusWriter(IKubernetesClient client, TimeProvider 
     /// <summary>Removes condition <paramref name="type"/>; null when no condition is left.</summary>
     public static IReadOnlyList<Condition>? RemoveCondition(IReadOnlyList<Condition>? conditions, string type) =>
         conditions is null ? null : Conditions.Remove(conditions, type);
+
+    /// <summary>The Ready condition saying which version the Secret holds (a rotation's commit switches it too).</summary>
+    public IReadOnlyList<Condition> KeyReady(IReadOnlyList<Condition>? conditions, string secretName, int version, long? generation) =>
+        SetReady(conditions, ConditionStatus.True, ApiKeyReasons.KeyReady, $"Secret {secretName} holds key version {version}", generation);
 
     private IReadOnlyList<Condition> SetReady(IReadOnlyList<Condition>? conditions, string status, string reason, string message, long? generation) =>
         SetCondition(conditions, ConditionTypes.Ready, status, reason, message, generation);

@@ -43,6 +43,25 @@ internal sealed class VerifierPublisher(IKubernetesClient client)
         return new VerifierEntries(Digest(data, valueKey), Digest(data, valueKey + ApiKeyConstants.DataKeys.PreviousSuffix), null);
     }
 
+    /// <summary>
+    /// Publishes what verifiers must accept given the Secret as written: its current value and, during a grace period,
+    /// the previous one. The current key's createdAt comes from status, or <paramref name="fallbackCreatedAt"/> before
+    /// status records it. Does nothing for a Secret without a recognisable key.
+    /// </summary>
+    public Task PublishFromSecretAsync(ApiKey apiKey, ApiKeyFormat format, Secret secret, int fallbackVersion, DateTimeOffset fallbackCreatedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+        ArgumentNullException.ThrowIfNull(secret);
+        if (ApiKeySecretInspector.FingerprintOf(format, secret.Data) is not { } fingerprint)
+        {
+            return Task.CompletedTask;
+        }
+
+        int version = RotationObserver.ObserveSecret(format, secret).Version ?? fallbackVersion;
+        DateTimeOffset createdAt = apiKey.Status?.Keys?.FirstOrDefault(k => k.Version == version)?.CreatedAt ?? fallbackCreatedAt;
+        return PublishAsync(apiKey, format, new KeyRecord(version, fingerprint, createdAt, PublicEntries(format, secret.Data)), cancellationToken);
+    }
+
     public async Task PublishAsync(ApiKey apiKey, ApiKeyFormat format, KeyRecord key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
