@@ -10,4 +10,7 @@ internal sealed record ControllerSettings
 
     /// <summary>The shortest rotation interval a policy may ask for (operator setting; <c>dev</c> lowers it to 5 s).</summary>
     public TimeSpan MinimumRotationInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How keys that share a restart target are batched into one rollout (see <see cref="ApiKeys.RestartBatch"/>).</summary>
+    public RestartBatchOptions RestartBatch { get; init; } = new();
 }

@@ -118,6 +118,34 @@ public sealed class RotationManualTests(OperatorFixture fixture) : IClassFixture
         Assert.Equal(3, (await GetObjectJsonAsync(fixture, "deployment", ns, "web"))["metadata"]!["generation"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task RestartTargets_SixKeysRotatedTogether_WorkloadRestartedOnce()
+    {
+        // More keys than the controller has workers, so some of them start only after others reached their restart.
+        string ns = await fixture.CreateNamespaceAsync("together");
+        string[] names = [.. Enumerable.Range(1, 6).Select(i => $"api-{i}")];
+        await ApplyAsync(fixture, DeploymentYaml(ns, "web"));
+        await ApplyAsync(fixture, string.Join("---\n", names.Select(name => ApiKeyYaml(ns, name, "  restartTargets:\n  - kind: Deployment\n    name: web\n"))));
+        foreach (string name in names)
+        {
+            await WaitReadyAsync(fixture, ns, name);
+        }
+
+        Assert.Equal(0, await RunCliAsync("rotate", "-n", ns, "--all", "--kubeconfig", fixture.Environment.KubeconfigPath));
+
+        foreach (string name in names)
+        {
+            await EventuallyAsync(
+                () => GetApiKeyJsonAsync(fixture, ns, name),
+                a => CurrentVersion(a) == 2 && a["status"]?["rotation"]?["phase"]?.GetValue<string>() is "RestartsTriggered" or "PreviousRetired" or "Done",
+                $"{name} to pass its restart step");
+        }
+
+        JsonObject deployment = await GetObjectJsonAsync(fixture, "deployment", ns, "web");
+        Assert.Equal(string.Join(",", names.Select(n => n + "=2")), RestartedFor(deployment));
+        Assert.Equal(2, deployment["metadata"]!["generation"]!.GetValue<long>());
+    }
+
     private static string? RestartedFor(JsonObject workload) =>
         workload["spec"]?["template"]?["metadata"]?["annotations"]?["keyoperator.io/restarted-for"]?.GetValue<string>();
 }

@@ -89,6 +89,13 @@ internal sealed partial class ApiKeyRotator(
                         break;
 
                     case RotationAction.TriggerRestarts restarts:
+                        if (restarter.BatchDeferral(apiKey, restarts.Targets, state?.CommittedAt, time.GetUtcNow(), settings.RestartBatch) is { } lookAgain)
+                        {
+                            // Nothing is written: the recorded phase stays StatusCommitted, so a crash meanwhile loses nothing.
+                            Log.RestartsDeferred(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, lookAgain);
+                            return new RotationRun(apiKey, secret, lookAgain, null, RotationPlanner.NextScheduledRotation(observed, policy, settings.MinimumRotationInterval));
+                        }
+
                         // Verifiers learn the new key before restarted consumers start presenting it.
                         await PublishVerifierAsync(apiKey, format, secret!, cancellationToken).ConfigureAwait(false);
                         await restarter.RestartAsync(apiKey, restarts.Targets, restarts.Version, cancellationToken).ConfigureAwait(false);
@@ -195,6 +202,9 @@ internal sealed partial class ApiKeyRotator(
 
         [LoggerMessage(3101, LogLevel.Information, "ApiKey {Namespace}/{Name}: wrote key version {Version} ({Fingerprint}) to the Secret, previous value kept", EventName = "RotationSecretWritten")]
         public static partial void SecretWritten(ILogger logger, string? @namespace, string? name, int version, string fingerprint);
+
+        [LoggerMessage(3103, LogLevel.Debug, "ApiKey {Namespace}/{Name}: restarts held until {LookAgain} so that keys rotating with it share one rollout", EventName = "RotationRestartsDeferred")]
+        public static partial void RestartsDeferred(ILogger logger, string? @namespace, string? name, DateTimeOffset lookAgain);
 
         [LoggerMessage(3102, LogLevel.Information, "ApiKey {Namespace}/{Name}: rotated from version {From} to {To} ({Fingerprint})", EventName = "RotationCommitted")]
         public static partial void Committed(ILogger logger, string? @namespace, string? name, int from, int to, string fingerprint);

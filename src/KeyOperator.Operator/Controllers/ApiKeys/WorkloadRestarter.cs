@@ -19,6 +19,10 @@ internal sealed class WorkloadRestarter(IKubernetesClient client, Informer<ApiKe
 {
     public const string FieldManager = "key-operator-restarts";
 
+    /// <summary>When a restart should look again because keys sharing its workloads are about to rotate, or null to go ahead.</summary>
+    public DateTimeOffset? BatchDeferral(ApiKey apiKey, IReadOnlyCollection<RestartTarget> targets, DateTimeOffset? committedAt, DateTimeOffset now, RestartBatchOptions options) =>
+        RestartBatch.DeferUntil(apiKey, targets, apiKeys.Cache.List(), committedAt, now, options);
+
     /// <summary>For each existing restart target, the version of this ApiKey it was last restarted for (0: never).</summary>
     public async Task<IReadOnlyDictionary<RestartTarget, int>> ReadRestartedVersionsAsync(ApiKey apiKey, CancellationToken cancellationToken)
     {
