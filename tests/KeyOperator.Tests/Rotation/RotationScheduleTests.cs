@@ -62,6 +62,34 @@ public sealed class RotationScheduleTests(OperatorFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task EcdsaKey_Overlapping_JwksInSecretAndVerifierListBothKeysUntilGraceEnds()
+    {
+        string ns = await fixture.CreateNamespaceAsync("jwks");
+        await ApplyAsync(fixture, PolicyYaml(ns, "hourly", "  schedule:\n    every: 1h\n  strategy: Overlapping\n  gracePeriod: 4s\n"));
+        await ApplyAsync(fixture, ApiKeyYaml(ns, "signer", "  ecdsa: {}\n  verifier: {}\n  rotationPolicyRef:\n    name: hourly\n"));
+        await WaitReadyAsync(fixture, ns, "signer");
+        await EventuallyAsync(() => GetApiKeyJsonAsync(fixture, ns, "signer"), a => a["status"]?["nextRotationTime"] is not null, "the schedule");
+        string table = (await fixture.Kubectl.RunAsync($"get apikey signer -n {ns}")).EnsureSuccess().StandardOutput;
+        Assert.Contains("NEXT ROTATION", table, StringComparison.Ordinal);
+        string first = Assert.Single(Kids(Text(await GetSecretAsync(fixture, ns, "signer"), "jwks.json")));
+
+        await AnnotateAsync(fixture, ns, "signer", "keyoperator.io/rotate", "now");
+        Secret overlap = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "signer"), s => Version(s) == 2, "version 2");
+        string[] both = Kids(Text(overlap, "jwks.json"));
+        Assert.Equal(2, both.Length);
+        Assert.Equal(first, both[1]);
+        Assert.NotNull(Text(overlap, "private.pem.previous"));
+        await EventuallyAsync(() => TryGetConfigMapAsync(fixture, ns, "signer-verifier"), c => c?.Data?["jwks.json"] is { } j && Kids(j).SequenceEqual(both), "the verifier to publish both keys");
+
+        Secret retired = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "signer"), s => Text(s, "private.pem.previous") is null, "the grace period to end");
+        Assert.Equal([both[0]], Kids(Text(retired, "jwks.json")));
+        await EventuallyAsync(() => TryGetConfigMapAsync(fixture, ns, "signer-verifier"), c => c?.Data?["jwks.json"] is { } j && Kids(j).SequenceEqual([both[0]]), "the verifier to drop the old key");
+    }
+
+    private static string[] Kids(string? jwks) =>
+        [.. JsonNode.Parse(jwks ?? "{}")!["keys"]?.AsArray().Select(k => k!["kid"]!.GetValue<string>()) ?? []];
+
+    [Fact]
     public async Task EveryPolicy_Immediate_OldKeyDroppedAtOnce()
     {
         string ns = await fixture.CreateNamespaceAsync("immediate");
