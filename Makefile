@@ -5,7 +5,7 @@ CONFIGURATION ?= Debug
 DEV_ARGS ?= --samples
 APT_UPDATED := .keyop/.apt-updated
 
-.PHONY: all build test dev deps crds webhook bench clean
+.PHONY: all build test test-cluster dev deps crds webhook bench clean
 
 all: build
 
@@ -27,9 +27,15 @@ APT_PACKAGES ?=
 build:
 	$(DOTNET) build KeyOperator.sln -c $(CONFIGURATION)
 
-## test: install what is missing, then run every test project.
+## test: install what is missing, then run every test project. The tests that can target any cluster then run once
+## more against a control plane in a separate process (or, with KEYOP_TEST_KUBECONFIG set, ran against that cluster).
 test: deps
 	$(DOTNET) test KeyOperator.sln -c $(CONFIGURATION)
+	@if [ -z "$$KEYOP_TEST_KUBECONFIG" ]; then DOTNET=$(DOTNET) CONFIGURATION=$(CONFIGURATION) hack/test-cluster.sh; fi
+
+## test-cluster: only the tests that can target any cluster, against KEYOP_TEST_KUBECONFIG (or a separate local one).
+test-cluster: deps build
+	DOTNET=$(DOTNET) CONFIGURATION=$(CONFIGURATION) hack/test-cluster.sh
 
 ## dev: the local control plane with the operator in the foreground; writes .keyop/kubeconfig.
 dev:

@@ -13,4 +13,8 @@ RootCommand root = new("KeyOperator: API keys and credentials for Kubernetes wor
     RevokePreviousCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+// SIGTERM (a pod's termination, a CI job's cleanup) and Ctrl-C cancel the command's token, so `dev` stops its control
+// plane and the operator hosts shut down gracefully. System.CommandLine 2.0.0 ships this off (its default is null,
+// dotnet/command-line-api#2739), and the ASP.NET Core hosts inside `dev` would otherwise swallow SIGTERM.
+InvocationConfiguration invocation = new() { ProcessTerminationTimeout = TimeSpan.FromSeconds(20) };
+return await root.Parse(args).InvokeAsync(invocation);

@@ -9,7 +9,7 @@ using KeyOperator.Runtime.Controllers;
 namespace KeyOperator.Runtime.IntegrationTests;
 
 /// <summary>
-/// Marks each ConfigMap reconciled with a PUT of the cached object. With <paramref name="otherWriterFirst"/>, another
+/// Marks each ConfigMap of the test reconciled with a PUT of the cached object. With <paramref name="otherWriterFirst"/>, another
 /// writer changes the object just before the first PUT, so that PUT carries a stale resourceVersion and gets a real 409.
 /// </summary>
 internal sealed class ConflictingReconciler(IKubernetesClient client, bool otherWriterFirst) : IReconciler<ConfigMap>
@@ -21,7 +21,10 @@ internal sealed class ConflictingReconciler(IKubernetesClient client, bool other
 
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<ConfigMap> request, CancellationToken cancellationToken)
     {
-        if (request.Object is not { } cached || cached.Data?.ContainsKey("reconciled") == true)
+        // Only the test's own objects: a real cluster puts objects of its own (kube-root-ca.crt) into every namespace.
+        if (request.Object is not { } cached
+            || cached.Metadata.Labels?.ContainsKey(TestCluster.TestLabel) != true
+            || cached.Data?.ContainsKey("reconciled") == true)
         {
             return ReconcileResult.Done;
         }

@@ -12,11 +12,13 @@ namespace KeyOperator.Runtime.IntegrationTests;
 public sealed class ControllerIntegrationTests
 {
     [Theory]
+    [Trait("Cluster", "Any")] // the stale-resourceVersion case; the injected-409 case always runs locally
     [InlineData(true)]
     [InlineData(false)]
     public async Task Controller_UpdateConflicts_RequeuedWithoutCountingErrors(bool staleResourceVersion)
     {
-        await using var cluster = await TestCluster.StartAsync();
+        // A real conflict needs only the Kubernetes API; an injected one needs the local control plane.
+        await using var cluster = staleResourceVersion ? await TestCluster.StartAsync() : await TestCluster.StartLocalAsync();
         await cluster.CreateConfigMapAsync("a");
         if (!staleResourceVersion)
         {

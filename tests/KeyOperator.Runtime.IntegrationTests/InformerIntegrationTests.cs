@@ -6,13 +6,13 @@ using KeyOperator.Runtime.Informers;
 
 namespace KeyOperator.Runtime.IntegrationTests;
 
-/// <summary>The informer over real HTTPS against the local control plane and its fault injection (issue #4).</summary>
+/// <summary>The informer over real HTTPS against the local control plane and its fault injection (issue #4); local only.</summary>
 public sealed class InformerIntegrationTests
 {
     [Fact]
     public async Task Informer_HistoryCompactedAndWatchesClosedWithExpired_RelistsAndSynthesizesDeleteForObjectGoneMeanwhile()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestCluster.StartLocalAsync();
         foreach (var name in new[] { "a", "b", "c" })
         {
             await cluster.CreateConfigMapAsync(name);
@@ -30,7 +30,7 @@ public sealed class InformerIntegrationTests
             // Keep the watch down while "b" is deleted and the history that recorded it is compacted: the delete
             // event is then gone for good, and only a relist can reveal it.
             await BreakWatchesAsync(cluster);
-            await cluster.Client.DeleteAsync(ResourceType.ConfigMaps, TestCluster.Namespace, "b");
+            await cluster.Client.DeleteAsync(ResourceType.ConfigMaps, cluster.Namespace, "b");
             cluster.Faults.CompactHistory();
             cluster.Faults.Reset();
 
@@ -52,7 +52,7 @@ public sealed class InformerIntegrationTests
     [Fact]
     public async Task Informer_WatchClosedMidStream_ResumesWithoutMissingEvents()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestCluster.StartLocalAsync();
         await cluster.CreateConfigMapAsync("a");
         var informer = cluster.CreateConfigMapInformer();
         var handler = new RecordingHandler();
@@ -69,7 +69,7 @@ public sealed class InformerIntegrationTests
             await BreakWatchesAsync(cluster);
             await cluster.CreateConfigMapAsync("b");
             await cluster.SetValueAsync("a", "2");
-            await cluster.Client.DeleteAsync(ResourceType.ConfigMaps, TestCluster.Namespace, "probe");
+            await cluster.Client.DeleteAsync(ResourceType.ConfigMaps, cluster.Namespace, "probe");
             cluster.Faults.Reset();
             await cluster.CreateConfigMapAsync("c");
 
@@ -93,7 +93,7 @@ public sealed class InformerIntegrationTests
     [Fact]
     public async Task Informer_ListFailsWith500Then429RetryAfter_RecoversAndSyncs()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestCluster.StartLocalAsync();
         await cluster.CreateConfigMapAsync("a");
         await cluster.CreateConfigMapAsync("b");
         cluster.Faults.FailNext(2, 500, "list", "configmaps");

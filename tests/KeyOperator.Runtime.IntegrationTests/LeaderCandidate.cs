@@ -31,7 +31,7 @@ internal sealed class LeaderCandidate : IDisposable
             RetryPeriod = timing.RetryPeriod,
             ReleaseOnCancel = releaseOnCancel,
         };
-        Elector = new LeaderElector(new KubernetesLeaseStore(cluster.Client, TestCluster.Namespace, LeaseName), options, TimeProvider.System, NullLogger<LeaderElector>.Instance);
+        Elector = new LeaderElector(new KubernetesLeaseStore(cluster.Client, cluster.Namespace, LeaseName), options, TimeProvider.System, NullLogger<LeaderElector>.Instance);
     }
 
     public LeaderElector Elector { get; }

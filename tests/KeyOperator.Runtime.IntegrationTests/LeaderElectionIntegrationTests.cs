@@ -7,13 +7,17 @@ using KeyOperator.Runtime.LeaderElection;
 
 namespace KeyOperator.Runtime.IntegrationTests;
 
-/// <summary>Two runtime instances sharing one coordination.k8s.io Lease on the local control plane (issue #4).</summary>
+/// <summary>
+/// Two runtime instances sharing one coordination.k8s.io Lease (issue #4), on the external cluster when one is
+/// configured, except where a test needs fault injection.
+/// </summary>
 public sealed class LeaderElectionIntegrationTests
 {
     // The elector's acquire loop sleeps RetryPeriod × (1 + rand × 1.2) between attempts (wait.JitterUntil).
     private const double JitterFactor = 1.2;
 
     [Fact]
+    [Trait("Cluster", "Any")]
     public async Task LeaderElection_TwoElectorsOnRealLease_LeaderStoppedWithRelease_OtherTakesOverQuickly()
     {
         // A long lease: a takeover well before it could expire can only come from the release.
@@ -25,6 +29,7 @@ public sealed class LeaderElectionIntegrationTests
     }
 
     [Fact]
+    [Trait("Cluster", "Any")]
     public async Task LeaderElection_LeaderStoppedWithoutRelease_OtherTakesOverWithinLeaseDurationPlusRetry()
     {
         var timing = new LeaderElectionOptions { LeaseDuration = TimeSpan.FromSeconds(3), RenewDeadline = TimeSpan.FromSeconds(2), RetryPeriod = TimeSpan.FromMilliseconds(500) };
@@ -40,7 +45,9 @@ public sealed class LeaderElectionIntegrationTests
     public async Task LeaderElection_StoppedDuringRenewal_ReturnsNormallyAndReleases()
     {
         var timing = new LeaderElectionOptions { LeaseDuration = TimeSpan.FromSeconds(10), RenewDeadline = TimeSpan.FromSeconds(6), RetryPeriod = TimeSpan.FromMilliseconds(500) };
-        await using var cluster = await TestCluster.StartAsync();
+
+        // Slowing renewals down needs the local control plane's fault injection.
+        await using var cluster = await TestCluster.StartLocalAsync();
         var monitor = new LeadershipMonitor();
         using var a = new LeaderCandidate(cluster, "a", timing, releaseOnCancel: true, monitor);
         a.Start();
@@ -56,7 +63,7 @@ public sealed class LeaderElectionIntegrationTests
 
         Assert.False(a.Running);
         var lease = await cluster.Client.GetAsync(
-            ResourceType.Leases, TestCluster.Namespace, LeaderCandidate.LeaseName, KubernetesJsonContext.Default.Lease);
+            ResourceType.Leases, cluster.Namespace, LeaderCandidate.LeaseName, KubernetesJsonContext.Default.Lease);
         Assert.True(string.IsNullOrEmpty(lease.Spec?.HolderIdentity), "a graceful stop releases the lease");
     }
 

@@ -3,40 +3,70 @@
 using System.Collections.Concurrent;
 using KeyOperator.ControlPlane;
 using KeyOperator.Kubernetes;
+using KeyOperator.Kubernetes.Errors;
 using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
 using KeyOperator.Runtime.Informers;
 using KeyOperator.Runtime.Kubernetes;
+using KeyOperator.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KeyOperator.Runtime.IntegrationTests;
 
-/// <summary>A fresh local control plane per test (faults are global to a server) and a real HTTPS client to it.</summary>
+/// <summary>
+/// A fresh local control plane per test (faults are global to a server) and a real HTTPS client to it; or, for tests
+/// that need nothing but the Kubernetes API, a fresh namespace on the cluster <c>KEYOP_TEST_KUBECONFIG</c> names.
+/// </summary>
 internal sealed class TestCluster : IAsyncDisposable
 {
-    public const string Namespace = "default";
+    /// <summary>Marks the objects a test made, for reconcilers that must leave the cluster's own objects alone.</summary>
+    public const string TestLabel = "keyoperator.io/integration-test";
 
-    private TestCluster(LocalControlPlane plane, KubernetesClient client)
+    private readonly LocalControlPlane? _plane;
+
+    private TestCluster(LocalControlPlane? plane, KubernetesClientConfiguration configuration, string @namespace)
     {
-        Plane = plane;
-        Client = client;
+        _plane = plane;
+        Namespace = @namespace;
+        var options = new KubernetesClientOptions { OnRequestCompleted = m => Requests.Enqueue(new RecordedRequest(m, TimeProvider.System.GetTimestamp())) };
+        Client = new KubernetesClient(configuration, options);
     }
 
-    public LocalControlPlane Plane { get; }
+    /// <summary>Where the test's objects live: "default" on a local plane, a namespace of the test's own otherwise.</summary>
+    public string Namespace { get; }
 
     public KubernetesClient Client { get; }
 
     /// <summary>Every HTTP attempt the client made, in order, so tests can tell a resume from a relist.</summary>
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
-    public FaultInjector Faults => Plane.Faults;
+    public FaultInjector Faults =>
+        _plane?.Faults ?? throw new InvalidOperationException("Fault injection needs a local control plane: start the cluster with StartLocalAsync.");
 
-    public static async Task<TestCluster> StartAsync()
+    /// <summary>The external cluster when one is configured, otherwise a local control plane.</summary>
+    public static Task<TestCluster> StartAsync() => ExternalCluster.IsConfigured ? StartExternalAsync() : StartLocalAsync();
+
+    /// <summary>Always a local control plane, for tests that inject faults.</summary>
+    public static async Task<TestCluster> StartLocalAsync()
     {
         var plane = await LocalControlPlane.StartAsync(new LocalControlPlaneOptions());
-        TestCluster? cluster = null;
-        var options = new KubernetesClientOptions { OnRequestCompleted = m => cluster!.Requests.Enqueue(new RecordedRequest(m, TimeProvider.System.GetTimestamp())) };
-        cluster = new TestCluster(plane, new KubernetesClient(KubeconfigLoader.LoadYaml(plane.KubeconfigYaml), options));
+        return new TestCluster(plane, KubeconfigLoader.LoadYaml(plane.KubeconfigYaml), "default");
+    }
+
+    private static async Task<TestCluster> StartExternalAsync()
+    {
+        var cluster = new TestCluster(null, ExternalCluster.LoadConfiguration(), ExternalCluster.UniqueName("keyop-it"));
+        try
+        {
+            await cluster.Client.CreateAsync(
+                ResourceType.Namespaces, new Namespace { Metadata = new ObjectMeta { Name = cluster.Namespace } }, KubernetesJsonContext.Default.Namespace);
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+
         return cluster;
     }
 
@@ -65,7 +95,10 @@ internal sealed class TestCluster : IAsyncDisposable
     public Task<ConfigMap> CreateConfigMapAsync(string name, string value = "1") =>
         Client.CreateAsync(
             ResourceType.ConfigMaps,
-            new ConfigMap { Metadata = new ObjectMeta { Name = name, Namespace = Namespace }, Data = new Dictionary<string, string> { ["value"] = value } },
+            new ConfigMap
+            {
+                Metadata = new ObjectMeta { Name = name, Namespace = Namespace, Labels = new Dictionary<string, string> { [TestLabel] = "true" } },
+                Data = new Dictionary<string, string> { ["value"] = value } },
             KubernetesJsonContext.Default.ConfigMap);
 
     public Task<ConfigMap> GetConfigMapAsync(string name) =>
@@ -85,7 +118,28 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_plane is null)
+        {
+            await DeleteNamespaceAsync();
+        }
+
         Client.Dispose();
-        await Plane.DisposeAsync();
+        if (_plane is not null)
+        {
+            await _plane.DisposeAsync();
+        }
+    }
+
+    /// <summary>Best effort: a leftover namespace costs a little space on the cluster, and must not fail the test.</summary>
+    private async Task DeleteNamespaceAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await Client.DeleteAsync(ResourceType.Namespaces, null, Namespace, cancellationToken: cts.Token);
+        }
+        catch (Exception ex) when (ex is KubernetesApiException or HttpRequestException or OperationCanceledException)
+        {
+        }
     }
 }

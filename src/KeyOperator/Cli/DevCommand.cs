@@ -6,8 +6,8 @@ using KeyOperator.ControlPlane;
 namespace KeyOperator.Cli;
 
 /// <summary>
-/// <c>key-operator dev</c>: the local control plane on 127.0.0.1 with the operator in the same process, in the
-/// foreground until Ctrl-C. It exists because no real API server can run on a developer machine here.
+/// <c>key-operator dev</c>: the local control plane on 127.0.0.1 with the operator in the same process (or alone, with
+/// <c>--control-plane-only</c>), in the foreground until Ctrl-C. It exists because no real API server can run on a developer machine here.
 /// </summary>
 internal static class DevCommand
 {
@@ -17,10 +17,14 @@ internal static class DevCommand
         Option<string> kubeconfig = new("--kubeconfig") { Description = "Where to write the kubeconfig for the local control plane.", DefaultValueFactory = _ => Path.Combine(".keyop", "kubeconfig") };
         Option<bool> samples = new("--samples") { Description = "Apply config/samples/ once the operator is running." };
         Option<string?> policyFile = new("--policy-file") { Description = "Admission policy file (see docs/policy.md)." };
+        Option<bool> controlPlaneOnly = new("--control-plane-only")
+        {
+            Description = "Run only the local control plane (with the CRDs installed), for an operator started elsewhere or for tests through KEYOP_TEST_KUBECONFIG.",
+        };
 
         Command command = new("dev", "Run the local control plane and the operator in the foreground.")
         {
-            port, kubeconfig, samples, policyFile,
+            port, kubeconfig, samples, policyFile, controlPlaneOnly,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new DevOptions
@@ -29,6 +33,7 @@ internal static class DevCommand
                 KubeconfigPath = parse.GetValue(kubeconfig)!,
                 ApplySamples = parse.GetValue(samples),
                 PolicyFile = parse.GetValue(policyFile),
+                StartOperator = !parse.GetValue(controlPlaneOnly),
             },
             cancellationToken));
         return command;

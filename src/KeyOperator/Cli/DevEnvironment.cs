@@ -65,11 +65,18 @@ internal sealed class DevEnvironment : IAsyncDisposable
         KubernetesClient client = environment.Client;
         await CrdInstaller.InstallAsync(client, cancellationToken).ConfigureAwait(false);
         await EnsureNamespaceAsync(client, options.OperatorNamespace, cancellationToken).ConfigureAwait(false);
-        await environment.StartOperatorAsync(cancellationToken).ConfigureAwait(false);
-
         await output.WriteLineAsync($"Local control plane listening on {controlPlane.BaseAddress}").ConfigureAwait(false);
-        await output.WriteLineAsync($"Operator metrics and health on {environment.MetricsAddress}").ConfigureAwait(false);
-        await output.WriteLineAsync($"Admission webhook on {environment.WebhookAddress} (policy: {options.PolicyFile ?? "built-in defaults"})").ConfigureAwait(false);
+        if (options.StartOperator)
+        {
+            await environment.StartOperatorAsync(cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"Operator metrics and health on {environment.MetricsAddress}").ConfigureAwait(false);
+            await output.WriteLineAsync($"Admission webhook on {environment.WebhookAddress} (policy: {options.PolicyFile ?? "built-in defaults"})").ConfigureAwait(false);
+        }
+        else
+        {
+            await output.WriteLineAsync("Operator not started (--control-plane-only); CRDs are installed").ConfigureAwait(false);
+        }
+
         if (options.ApplySamples)
         {
             int applied = await ManifestApplier.ApplyDirectoryAsync(client, options.SamplesDirectory, "key-operator-dev", cancellationToken).ConfigureAwait(false);
@@ -92,30 +99,42 @@ internal sealed class DevEnvironment : IAsyncDisposable
             throw new InvalidOperationException("The operator is already running.");
         }
 
-        WebApplication host = OperatorHost.Build(new OperatorHostOptions
+        WebApplication host = BuildOperatorHost(_configuration, _options, _webhookDirectory);
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        _operator = host;
+        await DevWebhookRegistration.RegisterAsync(Client, _options.OperatorNamespace, WebhookAddress, _webhookCa, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The operator host as <c>dev</c> runs it: leader election in <see cref="DevOptions.OperatorNamespace"/>, metrics
+    /// on loopback, the admission webhook on 127.0.0.1 with the certificates in <paramref name="webhookDirectory"/>,
+    /// and a 5-second minimum rotation interval. Not started.
+    /// </summary>
+    public static WebApplication BuildOperatorHost(KubernetesClientConfiguration configuration, DevOptions options, string webhookDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        return OperatorHost.Build(new OperatorHostOptions
         {
-            Client = _configuration,
-            Namespace = _options.OperatorNamespace,
+            Client = configuration,
+            Namespace = options.OperatorNamespace,
             LeaderElection = true,
-            MetricsEndpoint = new IPEndPoint(IPAddress.Loopback, _options.MetricsPort),
+            MetricsEndpoint = new IPEndPoint(IPAddress.Loopback, options.MetricsPort),
             ConfigureAdmission = admission =>
             {
                 admission.ListenAddress = "127.0.0.1";
-                admission.Port = _options.WebhookPort;
-                admission.CertificateFile = Path.Combine(_webhookDirectory, "tls.crt");
-                admission.PrivateKeyFile = Path.Combine(_webhookDirectory, "tls.key");
-                admission.PolicyFile = _options.PolicyFile is null ? null : Path.GetFullPath(_options.PolicyFile);
-                admission.SelfManaged.Namespace = _options.OperatorNamespace;
+                admission.Port = options.WebhookPort;
+                admission.CertificateFile = Path.Combine(webhookDirectory, "tls.crt");
+                admission.PrivateKeyFile = Path.Combine(webhookDirectory, "tls.key");
+                admission.PolicyFile = options.PolicyFile is null ? null : Path.GetFullPath(options.PolicyFile);
+                admission.SelfManaged.Namespace = options.OperatorNamespace;
             },
             JsonLogs = false,
 
             // Short enough to watch rotation live; production keeps the 1-minute floor.
             MinimumRotationInterval = TimeSpan.FromSeconds(5),
-            ConfigureLogging = _options.ConfigureLogging,
+            ConfigureLogging = options.ConfigureLogging,
         });
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        _operator = host;
-        await DevWebhookRegistration.RegisterAsync(Client, _options.OperatorNamespace, WebhookAddress, _webhookCa, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

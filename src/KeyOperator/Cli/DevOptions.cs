@@ -21,6 +21,9 @@ internal sealed record DevOptions
 
     public string? PolicyFile { get; init; }
 
+    /// <summary>False runs the control plane alone (<c>--control-plane-only</c>).</summary>
+    public bool StartOperator { get; init; } = true;
+
     /// <summary>Extra logging setup for the operator host (tests capture logs with it).</summary>
     public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? ConfigureLogging { get; init; }
 }

@@ -8,8 +8,9 @@ using KeyOperator.Kubernetes.Tests.TestSupport;
 
 namespace KeyOperator.Kubernetes.Tests.Integration;
 
-[Collection(ControlPlaneCollection.Name)]
-public sealed class ConnectionTests(ControlPlaneFixture fixture) : IDisposable
+/// <summary>Connects with the local control plane's own token, CA and kubeconfig, which an external cluster does not hand out.</summary>
+[Collection(LocalControlPlaneCollection.Name)]
+public sealed class ConnectionTests(LocalControlPlaneFixture fixture) : IDisposable
 {
     private readonly TempDirectory _dir = new();
 

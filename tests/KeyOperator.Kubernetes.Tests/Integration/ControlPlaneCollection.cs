@@ -2,7 +2,9 @@
 
 namespace KeyOperator.Kubernetes.Tests.Integration;
 
-/// <summary>Shares one control plane; tests in the collection run one at a time, so fault rules never leak across.</summary>
+/// <summary>
+/// Shares one cluster, external when <c>KEYOP_TEST_KUBECONFIG</c> is set; tests in the collection run one at a time.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class ControlPlaneCollection : ICollectionFixture<ControlPlaneFixture>
 {

@@ -1,57 +1,36 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Collections.Concurrent;
 using KeyOperator.ControlPlane;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using KeyOperator.Testing;
 
 namespace KeyOperator.Kubernetes.Tests.Integration;
 
-/// <summary>One local control plane (real HTTPS on loopback) shared by the integration tests, plus a client for it.</summary>
-public sealed class ControlPlaneFixture : IAsyncLifetime
+/// <summary>
+/// The cluster named by <c>KEYOP_TEST_KUBECONFIG</c> when it is set, otherwise a local control plane (real HTTPS on
+/// loopback) of the fixture's own. Tests using it may rely on nothing but the Kubernetes API.
+/// </summary>
+public sealed class ControlPlaneFixture : ClusterFixture
 {
-    private int _namespaces;
+    private LocalControlPlane? _plane;
 
-    public LocalControlPlane ControlPlane { get; private set; } = null!;
+    protected override bool IsLongLived => _plane is null;
 
-    public KubernetesClient Client { get; private set; } = null!;
-
-    /// <summary>Every HTTP attempt of <see cref="Client"/>.</summary>
-    public ConcurrentQueue<KubernetesRequestMetric> Metrics { get; } = new();
-
-    public async Task InitializeAsync()
+    protected override async Task<KubernetesClientConfiguration> ConnectAsync()
     {
-        ControlPlane = await LocalControlPlane.StartAsync(new LocalControlPlaneOptions { BookmarkInterval = TimeSpan.FromMilliseconds(300) });
-        Client = CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await ControlPlane.DisposeAsync();
-    }
-
-    /// <summary>A client configured from the control plane's kubeconfig, with fast retries and metrics.</summary>
-    public KubernetesClient CreateClient(KubernetesClientOptions? options = null, string? token = null)
-    {
-        KubernetesClientConfiguration configuration = KubeconfigLoader.LoadYaml(ControlPlane.KubeconfigYaml);
-        if (token is not null)
+        if (ExternalCluster.IsConfigured)
         {
-            configuration = configuration with { AccessToken = token };
+            return ExternalCluster.LoadConfiguration();
         }
 
-        return new KubernetesClient(configuration, options ?? new KubernetesClientOptions
-        {
-            InitialRetryDelay = TimeSpan.FromMilliseconds(10),
-            OnRequestCompleted = Metrics.Enqueue,
-        });
+        _plane = await LocalControlPlane.StartAsync(new LocalControlPlaneOptions { BookmarkInterval = TimeSpan.FromMilliseconds(300) });
+        return KubeconfigLoader.LoadYaml(_plane.KubeconfigYaml);
     }
 
-    /// <summary>Creates a fresh namespace so that tests do not see each other's objects.</summary>
-    public async Task<string> NewNamespaceAsync()
+    protected override async ValueTask DisconnectAsync()
     {
-        string name = $"test-{Interlocked.Increment(ref _namespaces)}";
-        await Client.CreateAsync(ResourceType.Namespaces, new Namespace { Metadata = new ObjectMeta { Name = name } }, KubernetesJsonContext.Default.Namespace);
-        return name;
+        if (_plane is not null)
+        {
+            await _plane.DisposeAsync();
+        }
     }
 }

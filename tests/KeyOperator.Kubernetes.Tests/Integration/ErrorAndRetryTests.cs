@@ -7,15 +7,16 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace KeyOperator.Kubernetes.Tests.Integration;
 
-[Collection(ControlPlaneCollection.Name)]
-public sealed class ErrorAndRetryTests(ControlPlaneFixture fixture) : IDisposable
+/// <summary>Injects server errors, so it needs the local control plane's fault injector.</summary>
+[Collection(LocalControlPlaneCollection.Name)]
+public sealed class ErrorAndRetryTests(LocalControlPlaneFixture fixture) : IDisposable
 {
     public void Dispose() => fixture.ControlPlane.Faults.Reset();
 
     [Fact]
     public async Task AnyVerb_WrongToken_ThrowsUnauthorized()
     {
-        using KubernetesClient client = fixture.CreateClient(token: "wrong-token");
+        using KubernetesClient client = fixture.CreateClient(configure: c => c with { AccessToken = "wrong-token" });
 
         var ex = await Assert.ThrowsAsync<UnauthorizedException>(() => client.ListAsync(ResourceType.Secrets, "default", KubernetesJsonContext.Default.KubernetesListSecret));
 

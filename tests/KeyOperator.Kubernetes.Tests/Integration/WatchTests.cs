@@ -1,13 +1,13 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes.Errors;
 using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
 
 namespace KeyOperator.Kubernetes.Tests.Integration;
 
 [Collection(ControlPlaneCollection.Name)]
+[Trait("Cluster", "Any")]
 public sealed class WatchTests(ControlPlaneFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -16,6 +16,7 @@ public sealed class WatchTests(ControlPlaneFixture fixture)
     [Fact]
     public async Task WatchAsync_FromListVersion_SeesAddModifyDelete()
     {
+        // Only "w" is watched: a real cluster adds objects of its own to every new namespace (kube-root-ca.crt).
         string ns = await fixture.NewNamespaceAsync();
         KubernetesList<ConfigMap> list = await _client.ListAsync(ResourceType.ConfigMaps, ns, KubernetesJsonContext.Default.KubernetesListConfigMap);
         using var cts = new CancellationTokenSource(Patience);
@@ -24,7 +25,7 @@ public sealed class WatchTests(ControlPlaneFixture fixture)
         Task watching = Task.Run(async () =>
         {
             await foreach (WatchEvent<ConfigMap> e in _client.WatchAsync(
-                ResourceType.ConfigMaps, ns, KubernetesJsonContext.Default.ConfigMap, new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion }, cts.Token))
+                ResourceType.ConfigMaps, ns, KubernetesJsonContext.Default.ConfigMap, new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, FieldSelector = "metadata.name=w" }, cts.Token))
             {
                 if (e.Type == WatchEventType.Bookmark)
                 {
@@ -53,24 +54,11 @@ public sealed class WatchTests(ControlPlaneFixture fixture)
         await _client.CreateAsync(ResourceType.ConfigMaps, new ConfigMap { Metadata = new ObjectMeta { Name = "pre", Namespace = ns } }, KubernetesJsonContext.Default.ConfigMap);
         using var cts = new CancellationTokenSource(Patience);
 
-        WatchEvent<ConfigMap> first = await FirstAsync(_client.WatchAsync(ResourceType.ConfigMaps, ns, KubernetesJsonContext.Default.ConfigMap, cancellationToken: cts.Token));
+        WatchEvent<ConfigMap> first = await FirstAsync(_client.WatchAsync(
+            ResourceType.ConfigMaps, ns, KubernetesJsonContext.Default.ConfigMap, new WatchOptions { FieldSelector = "metadata.name=pre" }, cts.Token));
 
         Assert.Equal(WatchEventType.Added, first.Type);
         Assert.Equal("pre", first.Object.Metadata.Name);
-    }
-
-    [Fact]
-    public async Task WatchAsync_Bookmarks_CarryResourceVersion()
-    {
-        string ns = await fixture.NewNamespaceAsync();
-        KubernetesList<ConfigMap> list = await _client.ListAsync(ResourceType.ConfigMaps, ns, KubernetesJsonContext.Default.KubernetesListConfigMap);
-        using var cts = new CancellationTokenSource(Patience);
-
-        WatchEvent<ConfigMap> bookmark = await FirstAsync(_client.WatchAsync(
-            ResourceType.ConfigMaps, ns, KubernetesJsonContext.Default.ConfigMap, new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, AllowWatchBookmarks = true }, cts.Token));
-
-        Assert.Equal(WatchEventType.Bookmark, bookmark.Type);
-        Assert.False(string.IsNullOrEmpty(bookmark.ResourceVersion));
     }
 
     [Fact]
@@ -83,53 +71,18 @@ public sealed class WatchTests(ControlPlaneFixture fixture)
             KubernetesJsonContext.Default.Secret);
         using var cts = new CancellationTokenSource(Patience);
 
-        WatchEvent<PartialObjectMetadata> first = await FirstAsync(_client.WatchMetadataAsync(ResourceType.Secrets, ns, new WatchOptions { AllowWatchBookmarks = false }, cts.Token));
+        WatchEvent<PartialObjectMetadata> first = await FirstAsync(_client.WatchMetadataAsync(ResourceType.Secrets, ns, new WatchOptions { AllowWatchBookmarks = false, FieldSelector = "metadata.name=m" }, cts.Token));
 
         Assert.Equal(WatchEventType.Added, first.Type);
         Assert.Equal("m", first.Object.Metadata.Name);
     }
 
     [Fact]
-    public async Task WatchAsync_CompactedVersion_ThrowsResourceExpired()
-    {
-        string ns = await fixture.NewNamespaceAsync();
-        KubernetesList<ConfigMap> list = await _client.ListAsync(ResourceType.ConfigMaps, ns, KubernetesJsonContext.Default.KubernetesListConfigMap);
-        await _client.CreateAsync(ResourceType.ConfigMaps, new ConfigMap { Metadata = new ObjectMeta { Name = "c", Namespace = ns } }, KubernetesJsonContext.Default.ConfigMap);
-        fixture.ControlPlane.Faults.CompactHistory();
-        using var cts = new CancellationTokenSource(Patience);
-
-        var ex = await Assert.ThrowsAsync<ResourceExpiredException>(() => FirstAsync(_client.WatchAsync(
-            ResourceType.ConfigMaps, ns, KubernetesJsonContext.Default.ConfigMap, new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion }, cts.Token)));
-
-        Assert.Equal(410, ex.StatusCode);
-    }
-
-    [Fact]
-    public async Task WatchAsync_ExpiredErrorEvent_ThrowsResourceExpired()
-    {
-        string ns = await fixture.NewNamespaceAsync();
-        using var cts = new CancellationTokenSource(Patience);
-        var opened = new TaskCompletionSource();
-
-        Task watching = Task.Run(async () =>
-        {
-            await foreach (WatchEvent<ConfigMap> e in _client.WatchAsync(
-                ResourceType.ConfigMaps, ns, KubernetesJsonContext.Default.ConfigMap, new WatchOptions { AllowWatchBookmarks = true }, cts.Token))
-            {
-                opened.TrySetResult();
-            }
-        });
-        await opened.Task.WaitAsync(cts.Token);
-        fixture.ControlPlane.Faults.CloseAllWatches(sendExpired: true);
-
-        var ex = await Assert.ThrowsAsync<ResourceExpiredException>(() => watching);
-        Assert.Equal("Expired", ex.Reason);
-    }
-
-    [Fact]
     public async Task WatchAsync_Cancelled_EndsPromptlyAndClosesConnection()
     {
+        // An existing object opens the stream with a synthetic add; bookmarks come too rarely on a real cluster.
         string ns = await fixture.NewNamespaceAsync();
+        await _client.CreateAsync(ResourceType.ConfigMaps, new ConfigMap { Metadata = new ObjectMeta { Name = "open", Namespace = ns } }, KubernetesJsonContext.Default.ConfigMap);
         using var cts = new CancellationTokenSource();
         var opened = new TaskCompletionSource();
 
@@ -149,12 +102,13 @@ public sealed class WatchTests(ControlPlaneFixture fixture)
     [Fact]
     public async Task WatchAsync_ServerTimeout_EndsSequenceCleanly()
     {
+        // Leases: unlike ConfigMaps, a real cluster puts none into a new namespace.
         string ns = await fixture.NewNamespaceAsync();
         using var cts = new CancellationTokenSource(Patience);
         int count = 0;
 
-        await foreach (WatchEvent<ConfigMap> e in _client.WatchAsync(
-            ResourceType.ConfigMaps, ns, KubernetesJsonContext.Default.ConfigMap, new WatchOptions { TimeoutSeconds = 1, AllowWatchBookmarks = false }, cts.Token))
+        await foreach (WatchEvent<Lease> e in _client.WatchAsync(
+            ResourceType.Leases, ns, KubernetesJsonContext.Default.Lease, new WatchOptions { TimeoutSeconds = 1, AllowWatchBookmarks = false }, cts.Token))
         {
             count++;
         }

@@ -12,7 +12,8 @@ using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 namespace KeyOperator.Tests.ApiKeys;
 
 /// <summary>People and tools touch Secrets: deletion, hand edits, name clashes and spec changes are all repaired or reported.</summary>
-public sealed class ApiKeyDriftTests(OperatorFixture fixture) : IClassFixture<OperatorFixture>
+[Trait("Cluster", "Any")]
+public sealed class ApiKeyDriftTests(PortableOperatorFixture fixture) : IClassFixture<PortableOperatorFixture>
 {
     [Fact]
     public async Task DeleteSecret_OwnedSecret_RecreatedWithNewVersionAndWarningEvent()

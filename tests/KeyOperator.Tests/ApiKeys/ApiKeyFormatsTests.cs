@@ -11,7 +11,8 @@ using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 namespace KeyOperator.Tests.ApiKeys;
 
 /// <summary>Every key format, applied with the real kubectl, ends in a Ready ApiKey and a Secret whose content parses.</summary>
-public sealed class ApiKeyFormatsTests(OperatorFixture fixture) : IClassFixture<OperatorFixture>
+[Trait("Cluster", "Any")]
+public sealed class ApiKeyFormatsTests(PortableOperatorFixture fixture) : IClassFixture<PortableOperatorFixture>
 {
     [Fact]
     public async Task Apply_Token_SecretHoldsChecksummedTokenWithRequestedEntropy()
@@ -107,6 +108,7 @@ public sealed class ApiKeyFormatsTests(OperatorFixture fixture) : IClassFixture<
     [Fact]
     public async Task ApplySamples_WaitAll_EveryApiKeyReady()
     {
+        fixture.RemoveAtEnd("keyoperator-samples");
         (await fixture.Kubectl.RunAsync($"apply -f {Path.Combine(RepositoryPaths.Root, "config", "samples")}")).EnsureSuccess();
         KubectlResult wait = await fixture.Kubectl.RunAsync("wait --for=condition=Ready apikey --all -n keyoperator-samples --timeout=90s", timeout: TimeSpan.FromSeconds(120));
         wait.EnsureSuccess();

@@ -8,7 +8,8 @@ using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 namespace KeyOperator.Tests.ApiKeys;
 
 /// <summary>Key material must never reach logs, events or status: mint every format, then scan all three for it.</summary>
-public sealed class KeyMaterialLeakTests(OperatorFixture fixture) : IClassFixture<OperatorFixture>
+[Trait("Cluster", "Any")]
+public sealed class KeyMaterialLeakTests(PortableOperatorFixture fixture) : IClassFixture<PortableOperatorFixture>
 {
     [Fact]
     public async Task Operator_AfterMintingEveryFormatAndRepairingDrift_NoKeyValueInLogsEventsOrStatus()

@@ -103,4 +103,23 @@ public sealed class CliTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--port", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--control-plane-only")]
+    [InlineData("--samples")]
+    public async Task Dev_Sigterm_StopsGracefullyAndExitsZero(string mode)
+    {
+        string directory = Directory.CreateTempSubdirectory("keyop-sigterm-").FullName;
+        try
+        {
+            KubectlResult result = await KeyOperatorCli.RunUntilTerminatedAsync("export KUBECONFIG=", "dev", mode, "--kubeconfig", Path.Combine(directory, "kubeconfig"));
+
+            Assert.True(result.ExitCode == 0, result.StandardError);
+            Assert.Contains("Stopping.", result.StandardOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -9,6 +9,45 @@ public static class KeyOperatorCli
 {
     public static async Task<KubectlResult> RunAsync(string standardInput, params string[] arguments)
     {
+        using Process process = Process.Start(StartInfo(arguments))!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(standardInput);
+        process.StandardInput.Close();
+        using CancellationTokenSource timeout = new(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return new KubectlResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>
+    /// Starts a long-running command, waits until its standard output has a line containing <paramref name="readyText"/>,
+    /// sends it SIGTERM as a pod termination or CI cleanup would, and returns how it ended.
+    /// </summary>
+    public static async Task<KubectlResult> RunUntilTerminatedAsync(string readyText, params string[] arguments)
+    {
+        using Process process = Process.Start(StartInfo(arguments))!;
+        process.StandardInput.Close();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        System.Text.StringBuilder output = new();
+        using CancellationTokenSource timeout = new(TimeSpan.FromSeconds(60));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            output.AppendLine(line);
+            if (line.Contains(readyText, StringComparison.Ordinal))
+            {
+                using Process kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+                await kill.WaitForExitAsync(timeout.Token);
+                break;
+            }
+        }
+
+        output.Append(await process.StandardOutput.ReadToEndAsync(timeout.Token));
+        await process.WaitForExitAsync(timeout.Token);
+        return new KubectlResult(process.ExitCode, output.ToString(), await stderr);
+    }
+
+    private static ProcessStartInfo StartInfo(string[] arguments)
+    {
         ProcessStartInfo start = new("dotnet")
         {
             RedirectStandardOutput = true,
@@ -24,13 +63,6 @@ public static class KeyOperatorCli
             start.ArgumentList.Add(argument);
         }
 
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(standardInput);
-        process.StandardInput.Close();
-        using CancellationTokenSource timeout = new(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return new KubectlResult(process.ExitCode, await stdout, await stderr);
+        return start;
     }
 }

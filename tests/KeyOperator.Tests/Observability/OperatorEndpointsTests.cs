@@ -6,7 +6,8 @@ using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 namespace KeyOperator.Tests.Observability;
 
 /// <summary>The running operator's health and Prometheus endpoints, scraped over HTTP as a kubelet and Prometheus would.</summary>
-public sealed class OperatorEndpointsTests(OperatorFixture fixture) : IClassFixture<OperatorFixture>
+[Trait("Cluster", "Any")]
+public sealed class OperatorEndpointsTests(PortableOperatorFixture fixture) : IClassFixture<PortableOperatorFixture>
 {
     [Fact]
     public async Task Metrics_AfterReconciles_ExposeControllerQueueLeaderAndClientFamilies()

@@ -9,7 +9,8 @@ using static KeyOperator.Tests.Rotation.RotationTestSupport;
 namespace KeyOperator.Tests.Rotation;
 
 /// <summary>Rotation on request (annotation and CLI), early revocation, and workload restarts, end to end.</summary>
-public sealed class RotationManualTests(OperatorFixture fixture) : IClassFixture<OperatorFixture>
+[Trait("Cluster", "Any")]
+public sealed class RotationManualTests(PortableOperatorFixture fixture) : IClassFixture<PortableOperatorFixture>
 {
     [Fact]
     public async Task RotateAnnotation_EachNewValueRotatesOnce_SameValueAgainDoesNothing()

@@ -12,7 +12,8 @@ namespace KeyOperator.Tests.Rotation;
 /// Scheduled rotation through a RotationPolicy, end to end: the fixture's operator runs with a 5-second minimum
 /// interval, so "every: 6s" policies rotate within seconds.
 /// </summary>
-public sealed class RotationScheduleTests(OperatorFixture fixture) : IClassFixture<OperatorFixture>
+[Trait("Cluster", "Any")]
+public sealed class RotationScheduleTests(PortableOperatorFixture fixture) : IClassFixture<PortableOperatorFixture>
 {
     [Fact]
     public async Task EveryPolicy_Overlapping_RotatesRepeatedlyKeepingPreviousUntilGraceEnds()
