@@ -65,8 +65,21 @@ internal static class RunCommand
                     admission.SelfManaged.Namespace = operatorNamespace;
                 },
             });
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            await using (host.ConfigureAwait(false))
+            {
+                try
+                {
+                    await host.StartAsync(cancellationToken).ConfigureAwait(false);
+                    await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Terminated while still starting (a pod deleted right after it was scheduled): stop whatever did
+                    // start, which releases the Lease if it was already taken, and end as a normal termination.
+                    await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+
             return 0;
         });
         return command;

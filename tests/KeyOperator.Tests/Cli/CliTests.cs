@@ -1,12 +1,16 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text;
+using KeyOperator.Cli;
+using KeyOperator.Kubernetes;
+using KeyOperator.Kubernetes.Models;
+using KeyOperator.Kubernetes.Serialization;
 using KeyOperator.Operator.Keys;
 using KeyOperator.Tests.Infrastructure;
 
 namespace KeyOperator.Tests.Cli;
 
-/// <summary>The key-operator executable's offline verbs: exit codes and messages a script can rely on.</summary>
+/// <summary>The key-operator executable as a process: exit codes and messages a script can rely on, and how it stops.</summary>
 public sealed class CliTests
 {
     [Fact]
@@ -116,6 +120,31 @@ public sealed class CliTests
 
             Assert.True(result.ExitCode == 0, result.StandardError);
             Assert.Contains("Stopping.", result.StandardOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_Sigterm_ReleasesLeaseAndExitsZero()
+    {
+        string directory = Directory.CreateTempSubdirectory("keyop-run-").FullName;
+        try
+        {
+            await using DevEnvironment cluster = await DevEnvironment.StartAsync(
+                new DevOptions { KubeconfigPath = Path.Combine(directory, "kubeconfig"), StartOperator = false },
+                TextWriter.Null,
+                CancellationToken.None);
+
+            // As a pod's termination: the operator leads and runs its controllers, then gets SIGTERM.
+            KubectlResult result = await KeyOperatorCli.RunUntilTerminatedAsync("Controller apikey started", "run", "--kubeconfig", cluster.KubeconfigPath, "--namespace", "key-operator");
+
+            Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}: {result.StandardError}{result.StandardOutput[^Math.Min(2000, result.StandardOutput.Length)..]}");
+            Assert.Contains("released lease key-operator-leader", result.StandardOutput, StringComparison.Ordinal);
+            Lease lease = await cluster.Client.GetAsync(ResourceType.Leases, "key-operator", "key-operator-leader", KubernetesJsonContext.Default.Lease);
+            Assert.True(string.IsNullOrEmpty(lease.Spec?.HolderIdentity), "a successor should find the Lease free at once");
         }
         finally
         {
