@@ -80,7 +80,7 @@ public sealed class PolicyFileParserTests
     [Fact]
     public void FromFile_CommittedExample_Parses()
     {
-        AdmissionPolicy policy = StaticAdmissionPolicyProvider.FromFile(Path.Combine(Repository.Root(), "config/webhook/admission-policy.example.yaml")).Current;
+        AdmissionPolicy policy = StaticAdmissionPolicyProvider.FromFile(Path.Combine(Repository.Root(), "config/policy/admission-policy.example.yaml")).Current;
 
         Assert.Equal(192, policy.MinTokenEntropyBits);
         Assert.True(policy.RequireRotation!.NamespaceSelector.Matches(new Dictionary<string, string> { ["environment"] = "production" }));
