@@ -203,10 +203,10 @@ internal sealed partial class ApiKeyRotator(
         [LoggerMessage(3101, LogLevel.Information, "ApiKey {Namespace}/{Name}: wrote key version {Version} ({Fingerprint}) to the Secret, previous value kept", EventName = "RotationSecretWritten")]
         public static partial void SecretWritten(ILogger logger, string? @namespace, string? name, int version, string fingerprint);
 
-        [LoggerMessage(3103, LogLevel.Debug, "ApiKey {Namespace}/{Name}: restarts held until {LookAgain} so that keys rotating with it share one rollout", EventName = "RotationRestartsDeferred")]
-        public static partial void RestartsDeferred(ILogger logger, string? @namespace, string? name, DateTimeOffset lookAgain);
-
         [LoggerMessage(3102, LogLevel.Information, "ApiKey {Namespace}/{Name}: rotated from version {From} to {To} ({Fingerprint})", EventName = "RotationCommitted")]
         public static partial void Committed(ILogger logger, string? @namespace, string? name, int from, int to, string fingerprint);
+
+        [LoggerMessage(3103, LogLevel.Debug, "ApiKey {Namespace}/{Name}: restarts held until {LookAgain} so that keys rotating with it share one rollout", EventName = "RotationRestartsDeferred")]
+        public static partial void RestartsDeferred(ILogger logger, string? @namespace, string? name, DateTimeOffset lookAgain);
     }
 }
