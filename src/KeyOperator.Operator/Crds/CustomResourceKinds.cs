@@ -40,7 +40,8 @@ internal static class CustomResourceKinds
             ReadyColumn,
             new() { Name = "Format", Type = "string", JsonPath = ".status.format", Description = "Kind of key material." },
             new() { Name = "Version", Type = "integer", JsonPath = ".status.currentVersion", Description = "Version number of the current key." },
-            new() { Name = "Next Rotation", Type = "date", JsonPath = ".status.nextRotationTime", Description = "When the next scheduled rotation is due." },
+            // A string, not a date: kubectl renders date columns as an age and prints "<invalid>" for a future time.
+            new() { Name = "Next Rotation", Type = "string", JsonPath = ".status.nextRotationTime", Description = "When the next scheduled rotation is due (UTC)." },
             AgeColumn,
         ],
     };
