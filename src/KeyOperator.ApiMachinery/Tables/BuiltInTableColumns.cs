@@ -91,6 +91,22 @@ internal static class BuiltInTableColumns
         TableColumn.Age,
     ];
 
+    private static readonly TableColumn[] PodDisruptionBudgets =
+    [
+        TableColumn.NameColumn,
+        new("Min Available", "string", (o, _) => IntOrString(o, ".spec.minAvailable")) { Description = "The minimum number of pods that must be available simultaneously." },
+        new("Max Unavailable", "string", (o, _) => IntOrString(o, ".spec.maxUnavailable")) { Description = "The maximum number of pods that may be unavailable simultaneously." },
+        new("Allowed Disruptions", "integer", (o, _) => TableCells.Integer(o, ".status.disruptionsAllowed")) { Description = "Number of pod disruptions that are currently allowed." },
+        TableColumn.Age,
+    ];
+
+    private static readonly TableColumn[] RoleBindings =
+    [
+        TableColumn.NameColumn,
+        new("Role", "string", (o, _) => TableCells.Text(o, ".roleRef.kind") + "/" + TableCells.Text(o, ".roleRef.name")) { Description = "RoleRef references the role the binding grants." },
+        TableColumn.Age,
+    ];
+
     private static readonly TableColumn[] WebhookConfigurations =
     [
         TableColumn.NameColumn,
@@ -116,11 +132,20 @@ internal static class BuiltInTableColumns
         ("apps", "Deployment") => Deployments,
         ("apps", "StatefulSet") => StatefulSets,
         ("apps", "DaemonSet") => DaemonSets,
+        ("", "Service") => ServiceTableColumns.All,
         ("coordination.k8s.io", "Lease") => Leases,
+        ("policy", "PodDisruptionBudget") => PodDisruptionBudgets,
+        ("rbac.authorization.k8s.io", "ClusterRoleBinding" or "RoleBinding") => RoleBindings,
+
+        // Upstream prints roles with their creation time as is, like the default convertor.
+        ("rbac.authorization.k8s.io", "ClusterRole" or "Role") => Default,
         ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration") => WebhookConfigurations,
         ("apiextensions.k8s.io", "CustomResourceDefinition") => Default,
         _ => null,
     };
+
+    private static string IntOrString(JsonObject o, string path) =>
+        SimpleJsonPath.First(o, path) is JsonValue value ? TableCells.Print(value) : "N/A";
 
     private static long DesiredReplicas(JsonObject o) =>
         JsonNodes.TryGetInt64(SimpleJsonPath.First(o, ".spec.replicas"), out var replicas) ? replicas : 1;

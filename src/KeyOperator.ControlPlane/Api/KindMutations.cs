@@ -21,6 +21,9 @@ internal static class KindMutations
             case ("", "secrets"):
                 Secret(candidate);
                 break;
+            case ("", "services"):
+                ServiceDefaults.Apply(candidate);
+                break;
             case ("apiextensions.k8s.io", "customresourcedefinitions"):
                 if (previous is null)
                 {

@@ -16,6 +16,8 @@ internal static class BuiltInResources
 
     public static readonly ResourceDescriptor ServiceAccounts = Core("ServiceAccount", "serviceaccounts", "serviceaccount", true, ["sa"]);
 
+    public static readonly ResourceDescriptor Services = Core("Service", "services", "service", true, ["svc"], status: true, categories: ["all"]);
+
     public static readonly ResourceDescriptor CoreEvents = Core("Event", "events", "event", true, ["ev"]);
 
     public static readonly ResourceDescriptor Events = Make("events.k8s.io", "v1", "Event", "events", "event", true, ["ev"]);
@@ -28,6 +30,16 @@ internal static class BuiltInResources
 
     public static readonly ResourceDescriptor DaemonSets = Make("apps", "v1", "DaemonSet", "daemonsets", "daemonset", true, ["ds"], status: true, categories: ["all"]);
 
+    public static readonly ResourceDescriptor PodDisruptionBudgets = Make("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", "poddisruptionbudget", true, ["pdb"], status: true);
+
+    public static readonly ResourceDescriptor ClusterRoles = Rbac("ClusterRole", "clusterroles", "clusterrole", false);
+
+    public static readonly ResourceDescriptor ClusterRoleBindings = Rbac("ClusterRoleBinding", "clusterrolebindings", "clusterrolebinding", false);
+
+    public static readonly ResourceDescriptor Roles = Rbac("Role", "roles", "role", true);
+
+    public static readonly ResourceDescriptor RoleBindings = Rbac("RoleBinding", "rolebindings", "rolebinding", true);
+
     public static readonly ResourceDescriptor CustomResourceDefinitions =
         Make("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", "customresourcedefinition", false, ["crd", "crds"], status: true, categories: ["api-extensions"]);
 
@@ -36,12 +48,17 @@ internal static class BuiltInResources
 
     public static IReadOnlyList<ResourceDescriptor> All { get; } =
     [
-        Namespaces, Secrets, ConfigMaps, ServiceAccounts, CoreEvents, Events, Leases, Deployments, StatefulSets, DaemonSets,
-        CustomResourceDefinitions, ValidatingWebhookConfigurations,
+        Namespaces, Secrets, ConfigMaps, ServiceAccounts, Services, CoreEvents, Events, Leases, Deployments, StatefulSets, DaemonSets,
+        PodDisruptionBudgets, ClusterRoles, ClusterRoleBindings, Roles, RoleBindings, CustomResourceDefinitions, ValidatingWebhookConfigurations,
     ];
 
-    private static ResourceDescriptor Core(string kind, string plural, string singular, bool namespaced, string[] shortNames, bool status = false) =>
-        Make(string.Empty, "v1", kind, plural, singular, namespaced, shortNames, status);
+    private static ResourceDescriptor Core(
+        string kind, string plural, string singular, bool namespaced, string[] shortNames, bool status = false, string[]? categories = null) =>
+        Make(string.Empty, "v1", kind, plural, singular, namespaced, shortNames, status, categories);
+
+    // Stored only: the control plane authorizes nothing, so RBAC objects are kept for kubectl and clients to read back.
+    private static ResourceDescriptor Rbac(string kind, string plural, string singular, bool namespaced) =>
+        Make("rbac.authorization.k8s.io", "v1", kind, plural, singular, namespaced, []);
 
     private static ResourceDescriptor Make(
         string group, string version, string kind, string plural, string singular, bool namespaced, string[] shortNames,

@@ -109,6 +109,33 @@ public sealed class TableBuilderTests
         Assert.Equal(expected, TableBuilder.WantsTable(accept));
     }
 
+    [Fact]
+    public void BuildList_Service_PrintsTypePortsAndNoneForUnallocatedClusterIp()
+    {
+        var service = JsonNode.Parse("""
+            {"apiVersion":"v1","kind":"Service","metadata":{"name":"s1","namespace":"demo","creationTimestamp":"2025-01-01T00:43:12Z"},
+             "spec":{"selector":{"app":"a"},"ports":[{"port":443,"targetPort":9443,"protocol":"TCP"},{"port":53,"protocol":"UDP","nodePort":30053}]}}
+            """)!.AsObject();
+
+        var table = TableBuilder.BuildList(BuiltInDescriptors.Get(string.Empty, "Service"), [service], null, Now);
+
+        Assert.Equal(["Name", "Type", "Cluster-IP", "External-IP", "Port(s)", "Age", "Selector"], table["columnDefinitions"]!.AsArray().Select(c => (string)c!["name"]!));
+        Assert.Equal(["s1", "ClusterIP", "<none>", "<none>", "443/TCP,53:30053/UDP", "16m", "app=a"], table["rows"]![0]!["cells"]!.AsArray().Select(c => c!.ToString()));
+    }
+
+    [Fact]
+    public void BuildList_PodDisruptionBudget_PrintsIntOrStringAndNotApplicable()
+    {
+        var pdb = JsonNode.Parse("""
+            {"apiVersion":"policy/v1","kind":"PodDisruptionBudget","metadata":{"name":"p1","namespace":"demo","creationTimestamp":"2025-01-01T00:43:12Z"},
+             "spec":{"minAvailable":"50%"},"status":{"disruptionsAllowed":1}}
+            """)!.AsObject();
+
+        var table = TableBuilder.BuildList(BuiltInDescriptors.Get("policy", "PodDisruptionBudget"), [pdb], null, Now);
+
+        Assert.Equal("[\"p1\",\"50%\",\"N/A\",1,\"16m\"]", table["rows"]![0]!["cells"]!.ToJsonString());
+    }
+
     private static JsonObject Widget(string name, string size, string? ready)
     {
         var widget = new JsonObject

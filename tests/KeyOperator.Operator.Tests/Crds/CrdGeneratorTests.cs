@@ -36,16 +36,6 @@ public sealed class CrdGeneratorTests
     }
 
     [Fact]
-    public void GenerateAll_Kustomization_ListsEveryGeneratedManifest()
-    {
-        JsonNode kustomization = YamlToJson.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "config/crd/kustomization.yaml")));
-
-        Assert.Equal(
-            CrdGenerator.GenerateAll().Select(f => f.FileName),
-            kustomization["resources"]!.AsArray().Select(n => (string?)n));
-    }
-
-    [Fact]
     public void GenerateAll_Yaml_ParsesBackToTheSameObjects()
     {
         IReadOnlyList<(string FileName, string Yaml)> files = CrdGenerator.GenerateAll();

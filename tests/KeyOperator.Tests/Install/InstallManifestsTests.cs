@@ -92,13 +92,9 @@ public sealed class InstallManifestsTests
 
     private static IEnumerable<YamlMappingNode> Documents()
     {
-        foreach (string file in Directories.SelectMany(d => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "config", d), "*.yaml")).Order(StringComparer.Ordinal))
+        // kubectl apply -f DIR reads every .yaml, .yml and .json file, so every one must be a Kubernetes object.
+        foreach (string file in Directories.SelectMany(d => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "config", d))).Order(StringComparer.Ordinal))
         {
-            if (Path.GetFileName(file) == "kustomization.yaml")
-            {
-                continue;
-            }
-
             YamlStream stream = [];
             using StreamReader reader = File.OpenText(file);
             stream.Load(reader);
