@@ -58,7 +58,7 @@ internal sealed class RotationCase
     {
         await EventuallyAsync(
             () => GetApiKeyJsonAsync(_fixture, Namespace, "api"),
-            a => a["status"]?["rotation"]?["phase"]?.GetValue<string>() == "Done" && CurrentVersion(a) == 2,
+            a => Phase(a) == "Done" && CurrentVersion(a) == 2,
             $"the rotation in {Namespace} to finish");
         await EventuallyAsync(
             () => TryGetConfigMapAsync(_fixture, Namespace, "api-verifier"),

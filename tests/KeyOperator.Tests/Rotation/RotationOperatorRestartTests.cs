@@ -54,7 +54,7 @@ public sealed class RotationOperatorRestartTests(OperatorFixture fixture) : ICla
         await WaitReadyAsync(fixture, ns, "api");
         await AnnotateAsync(fixture, ns, "api", "keyoperator.io/rotate", "once");
         // Without a policy the previous key stays for the default grace period (1 h): the rotation rests mid-way.
-        await EventuallyAsync(() => GetApiKeyJsonAsync(fixture, ns, "api"), a => a["status"]?["rotation"]?["phase"]?.GetValue<string>() == "RestartsTriggered", "the restart step");
+        await EventuallyAsync(() => GetApiKeyJsonAsync(fixture, ns, "api"), a => Phase(a) == "RestartsTriggered", "the restart step");
         JsonObject deployment = await GetObjectJsonAsync(fixture, "deployment", ns, "web");
         Secret secret = await GetSecretAsync(fixture, ns, "api");
 

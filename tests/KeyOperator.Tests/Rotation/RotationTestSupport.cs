@@ -33,6 +33,12 @@ internal static class RotationTestSupport
 
     public static string? ConditionReason(JsonObject obj, string type) => Condition(obj, type)?["reason"]?.GetValue<string>();
 
+    /// <summary>The recorded rotation step (status.rotation.phase), or null before the first rotation.</summary>
+    public static string? Phase(JsonObject apiKey) => apiKey["status"]?["rotation"]?["phase"]?.GetValue<string>();
+
+    /// <summary>True once the rotation has recorded its restarts (or gone further).</summary>
+    public static bool PastRestartStep(JsonObject apiKey) => Phase(apiKey) is "RestartsTriggered" or "PreviousRetired" or "Done";
+
     public static int CurrentVersion(JsonObject apiKey) => apiKey["status"]?["currentVersion"]?.GetValue<int>() ?? 0;
 
     public static async Task<ConfigMap?> TryGetConfigMapAsync(OperatorFixture fixture, string ns, string name) =>
