@@ -57,9 +57,11 @@ public sealed class ControllerTests
                 new OwnerInfo("other.io/v1", "ApiKey", "other-group", "uid-3", IsController: true),
             ],
         });
-        await owned.Handler.WaitForCountAsync(1);
-        await Wait.UntilAsync(() => controller.Queue.Count > 0, "owner enqueued");
-        await Task.Delay(20);
+
+        // The informer hands one event to every handler before it takes the next: once the recording handler has
+        // this ownerless event, the controller's handler is done with the one above.
+        watch.Send(WatchEventType.Added, new TestObject("ns", "unowned", "6"));
+        await owned.Handler.WaitForCountAsync(2);
 
         Assert.Equal(1, controller.Queue.Count);
         Assert.Equal(s_key, (await controller.Queue.GetAsync(default)).Item);
@@ -129,14 +131,17 @@ public sealed class ControllerTests
     public async Task ReconcileKeyAsync_RequeueAfter_ScheduledAtThatTime()
     {
         await using var primary = new InformerFixture(null, new TestObject("ns", "key", "1"));
-        var (controller, _) = NewController(primary, new ScriptedReconciler(ReconcileResult.RequeueAfter(TimeSpan.FromHours(1))));
+        var timers = new TimerTrackingTimeProvider(primary.Time);
+        var (controller, _) = NewController(primary, new ScriptedReconciler(ReconcileResult.RequeueAfter(TimeSpan.FromHours(1))), time: timers);
         await primary.StartAsync();
         while (controller.Queue.Count > 0)
         {
             controller.Queue.Done((await controller.Queue.GetAsync(default)).Item);
         }
 
+        var due = primary.Time.GetUtcNow() + TimeSpan.FromHours(1);
         await controller.ReconcileKeyAsync(s_key, default);
+        await Wait.UntilArmedAsync(timers, due);
         primary.Time.Advance(TimeSpan.FromMinutes(59));
         await Task.Delay(20);
         Assert.Equal(0, controller.Queue.Count);
@@ -181,11 +186,11 @@ public sealed class ControllerTests
         Assert.Contains("Workers", ex.Message, StringComparison.Ordinal);
     }
 
-    private static (Controller<TestObject> Controller, OperatorMetrics Metrics) NewController(InformerFixture primary, IReconciler<TestObject> reconciler, int workers = 2)
+    private static (Controller<TestObject> Controller, OperatorMetrics Metrics) NewController(InformerFixture primary, IReconciler<TestObject> reconciler, int workers = 2, TimeProvider? time = null)
     {
         var metrics = new OperatorMetrics(new MetricsRegistry());
         var options = new ControllerOptions { Name = "apikey", Kind = "ApiKey", ApiVersion = "keyoperator.io/v1", Workers = workers };
-        var controller = new Controller<TestObject>(options, primary.Informer, reconciler, primary.Time, NullLogger<Controller<TestObject>>.Instance, metrics);
+        var controller = new Controller<TestObject>(options, primary.Informer, reconciler, time ?? primary.Time, NullLogger<Controller<TestObject>>.Instance, metrics);
         return (controller, metrics);
     }
 

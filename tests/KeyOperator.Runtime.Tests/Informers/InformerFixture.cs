@@ -13,7 +13,8 @@ internal sealed class InformerFixture : IAsyncDisposable
     public InformerFixture(InformerOptions? options = null, params TestObject[] objects)
     {
         Source = new FakeListWatchSource { Objects = [.. objects] };
-        Informer = new Informer<TestObject>(Source, TestObjectAccessor.Instance, options ?? new InformerOptions { Name = "test", PageSize = 2 }, Time, NullLogger<Informer<TestObject>>.Instance)
+        Timers = new TimerTrackingTimeProvider(Time);
+        Informer = new Informer<TestObject>(Source, TestObjectAccessor.Instance, options ?? new InformerOptions { Name = "test", PageSize = 2 }, Timers, NullLogger<Informer<TestObject>>.Instance)
         {
             Random = static () => 0,
         };
@@ -21,6 +22,9 @@ internal sealed class InformerFixture : IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; } = new();
+
+    /// <summary>The informer's view of <see cref="Time"/>: shows when its backoff and watchdog timers are armed.</summary>
+    public TimerTrackingTimeProvider Timers { get; }
 
     public FakeListWatchSource Source { get; }
 

@@ -8,6 +8,9 @@ namespace KeyOperator.Runtime.Tests.Informers;
 
 public sealed class InformerTests
 {
+    // The reflector's first reconnect backoff; the fixture fixes the jitter at zero.
+    private static readonly TimeSpan s_firstBackoff = TimeSpan.FromMilliseconds(800);
+
     [Fact]
     public async Task Start_PagedList_StoresAllPagesThenWatchesFromListVersion()
     {
@@ -58,7 +61,9 @@ public sealed class InformerTests
         Assert.Equal(["add ns/a 1 initial", "add ns/b 101", "update ns/a 1->102", "delete ns/b"], fixture.Handler.Calls);
         Assert.Equal("102", fixture.Informer.Cache.Get(new QueueKey("ns", "a"))?.ResourceVersion);
         Assert.Null(fixture.Informer.Cache.Get(new QueueKey("ns", "b")));
-        Assert.Equal("103", fixture.Informer.LastResourceVersion);
+
+        // The informer records an event's version only after its handlers returned.
+        await Wait.UntilAsync(() => fixture.Informer.LastResourceVersion == "103", "version of the last event");
     }
 
     [Fact]
@@ -101,10 +106,12 @@ public sealed class InformerTests
         watch.Send(WatchEventType.Modified, Obj("a", "130"));
         await fixture.Handler.WaitForCountAsync(2);
 
+        var failedAt = fixture.Time.GetUtcNow();
         watch.Fail(new IOException("connection reset"));
-        await Task.Delay(20);
         var next = fixture.Source.NextWatchAsync();
-        await Wait.AdvanceUntilAsync(fixture.Time, TimeSpan.FromMilliseconds(100), () => next.IsCompleted);
+        await Wait.UntilArmedAsync(fixture.Timers, failedAt + s_firstBackoff);
+        Assert.False(next.IsCompleted);
+        fixture.Time.Advance(s_firstBackoff);
 
         Assert.Equal("130", (await next).Request.ResourceVersion);
         Assert.Single(fixture.Source.ListRequests);
@@ -116,11 +123,12 @@ public sealed class InformerTests
         await using var fixture = new InformerFixture(null, Obj("a", "1"));
         var watch = await fixture.StartAsync();
 
+        var failedAt = fixture.Time.GetUtcNow();
         watch.Fail(new TaskCanceledException("HttpClient.Timeout"));
         var next = fixture.Source.NextWatchAsync();
-        await Task.Delay(50);
+        await Wait.UntilArmedAsync(fixture.Timers, failedAt + s_firstBackoff);
         Assert.False(next.IsCompleted);
-        await Wait.AdvanceUntilAsync(fixture.Time, TimeSpan.FromMilliseconds(100), () => next.IsCompleted);
+        fixture.Time.Advance(s_firstBackoff);
 
         Assert.Equal("100", (await next).Request.ResourceVersion);
     }
@@ -133,9 +141,11 @@ public sealed class InformerTests
         fixture.Source.Objects = [Obj("keep", "1"), Obj("change", "500"), Obj("new", "501")];
         fixture.Source.ListResourceVersion = "600";
 
+        var failedAt = fixture.Time.GetUtcNow();
         watch.Fail(new ResourceExpiredException());
         var next = fixture.Source.NextWatchAsync();
-        await Wait.AdvanceUntilAsync(fixture.Time, TimeSpan.FromMilliseconds(100), () => next.IsCompleted);
+        await Wait.UntilArmedAsync(fixture.Timers, failedAt + s_firstBackoff);
+        fixture.Time.Advance(s_firstBackoff);
 
         Assert.Equal("600", (await next).Request.ResourceVersion);
         Assert.Equal(string.Empty, fixture.Source.ListRequests.Last(static r => r.Continue is null).ResourceVersion);

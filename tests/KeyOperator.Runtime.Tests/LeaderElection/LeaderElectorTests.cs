@@ -12,12 +12,14 @@ public sealed class LeaderElectorTests
 {
     private static readonly TimeSpan s_tick = TimeSpan.FromMilliseconds(100);
 
-    // The fake clock moves in 100 ms ticks while the electors run on real threads; one second of slack absorbs
-    // the tick granularity. It is a bound on protocol steps in fake time, not a real-time performance target.
+    // The fake clock moves in 100 ms ticks, and only while every elector waits on it (see TickAsync), so the
+    // electors see exactly the protocol timing they would with instant steps. The second of slack absorbs the tick
+    // granularity; it is a bound on protocol steps in fake time, not a real-time performance target.
     private static readonly TimeSpan s_tickSlack = TimeSpan.FromSeconds(1);
 
     private readonly FakeTimeProvider _time = new();
     private readonly InMemoryLeaseStore _store = new();
+    private readonly List<Candidate> _candidates = [];
 
     [Fact]
     public async Task RunAsync_NoLease_CreatesItAndLeads()
@@ -29,8 +31,11 @@ public sealed class LeaderElectorTests
         Assert.Equal("a", _store.Current!.HolderIdentity);
         Assert.Equal(15, _store.Current.LeaseDurationSeconds);
         Assert.Equal(0, _store.Current.LeaseTransitions);
-        Assert.Equal(1, a.Started);
+
+        // The elector starts the leader callback on its own task, after it became leader.
+        await Wait.UntilAsync(() => a.Started == 1, "leader callback started");
         await a.StopAsync();
+        Assert.Equal(1, a.Started);
     }
 
     [Fact]
@@ -54,12 +59,12 @@ public sealed class LeaderElectorTests
         var a = new Candidate(this, "a", releaseOnCancel: false);
         await AdvanceUntilAsync(() => a.Elector.IsLeader);
         var b = new Candidate(this, "b");
-        await TicksAsync(100, a, b);
+        await TicksAsync(100);
         Assert.False(b.Elector.IsLeader);
 
         await a.StopAsync();
         var stoppedAt = _time.GetUtcNow();
-        await AdvanceUntilAsync(() => b.Elector.IsLeader, a, b);
+        await AdvanceUntilAsync(() => b.Elector.IsLeader);
 
         // B must first see the lease unchanged for a full lease duration, measured from its last observation of a
         // renewal (at most one retry period old), and acts on its next retry.
@@ -77,12 +82,12 @@ public sealed class LeaderElectorTests
         var a = new Candidate(this, "a");
         await AdvanceUntilAsync(() => a.Elector.IsLeader);
         var b = new Candidate(this, "b");
-        await TicksAsync(30, a, b);
+        await TicksAsync(30);
 
         await a.StopAsync();
         Assert.Equal(string.Empty, _store.Current!.HolderIdentity);
         var releasedAt = _time.GetUtcNow();
-        await AdvanceUntilAsync(() => b.Elector.IsLeader, a, b);
+        await AdvanceUntilAsync(() => b.Elector.IsLeader);
 
         Assert.True(_time.GetUtcNow() - releasedAt <= new LeaderElectionOptions().RetryPeriod + s_tickSlack);
         Assert.Equal(1, a.Stopped);
@@ -95,14 +100,16 @@ public sealed class LeaderElectorTests
         var a = new Candidate(this, "a");
         await AdvanceUntilAsync(() => a.Elector.IsLeader);
         var b = new Candidate(this, "b");
-        await TicksAsync(30, a, b);
+        await TicksAsync(30);
 
         _store.FailFor = "a";
-        await AdvanceUntilAsync(() => b.Elector.IsLeader, a, b);
+        await AdvanceUntilAsync(() => b.Elector.IsLeader);
 
+        // Between ticks a has run to the end, since an elector that stopped leading arms no timer.
         Assert.False(a.Elector.IsLeader);
-        await Wait.UntilAsync(() => a.Stopped == 1 && a.LeadingTokenCancelled, "a stopped its work");
         Assert.True(a.Run.IsCompleted);
+        Assert.Equal(1, a.Stopped);
+        Assert.True(a.LeadingTokenCancelled);
         await b.StopAsync();
     }
 
@@ -146,28 +153,41 @@ public sealed class LeaderElectorTests
         Assert.Throws<ArgumentException>(() => new LeaderElector(_store, options, _time, NullLogger<LeaderElector>.Instance));
     }
 
-    private async Task TicksAsync(int count, params Candidate[] candidates)
+    private async Task TicksAsync(int count)
     {
         for (var i = 0; i < count; i++)
         {
-            _time.Advance(s_tick);
-            await Task.Delay(2);
-            AssertAtMostOneLeader(candidates);
+            await TickAsync();
         }
     }
 
-    private async Task AdvanceUntilAsync(Func<bool> condition, params Candidate[] candidates)
+    private async Task AdvanceUntilAsync(Func<bool> condition)
     {
+        await SettledAsync();
         for (var i = 0; i < 600 && !condition(); i++)
         {
-            await TicksAsync(1, candidates);
+            await TickAsync();
         }
 
         Assert.True(condition(), "not reached within 60 s of fake time");
     }
 
-    private static void AssertAtMostOneLeader(Candidate[] candidates) =>
-        Assert.True(candidates.Count(static c => c.Elector.IsLeader) <= 1, "two leaders at once");
+    /// <summary>
+    /// Advances the clock one tick, then waits until every elector has acted on it. A tick taken while an elector is
+    /// still busy would let fake time run ahead of it, like a paused process, and a starved leader then misses its
+    /// renewals: the test would see a protocol bug that is only a slow test machine.
+    /// </summary>
+    private async Task TickAsync()
+    {
+        _time.Advance(s_tick);
+        await SettledAsync();
+    }
+
+    private async Task SettledAsync()
+    {
+        await Wait.UntilAsync(() => _candidates.TrueForAll(static c => c.IsWaitingOnClock), "every elector waits on the clock");
+        Assert.True(_candidates.Count(static c => c.Elector.IsLeader) <= 1, "two leaders at once");
+    }
 
     private sealed class Candidate
     {
@@ -179,7 +199,9 @@ public sealed class LeaderElectorTests
         public Candidate(LeaderElectorTests test, string identity, bool releaseOnCancel = true, OperatorMetrics? metrics = null)
         {
             var options = new LeaderElectionOptions { Identity = identity, ReleaseOnCancel = releaseOnCancel };
-            Elector = new LeaderElector(test._store, options, test._time, NullLogger<LeaderElector>.Instance, metrics) { Random = static () => 0 };
+            Timers = new TimerTrackingTimeProvider(test._time);
+            Elector = new LeaderElector(test._store, options, Timers, NullLogger<LeaderElector>.Instance, metrics) { Random = static () => 0 };
+            test._candidates.Add(this);
             Run = Task.Run(() => Elector.RunAsync(
                 async token =>
                 {
@@ -200,6 +222,11 @@ public sealed class LeaderElectorTests
         public LeaderElector Elector { get; }
 
         public Task Run { get; }
+
+        public TimerTrackingTimeProvider Timers { get; }
+
+        /// <summary>Done, or parked on its retry or renew timer: the elector's only waits on the clock.</summary>
+        public bool IsWaitingOnClock => Run.IsCompleted || Timers.ArmedCount > 0;
 
         public int Started => Volatile.Read(ref _started);
 

@@ -13,8 +13,10 @@ public sealed class DelayingTests
     [Fact]
     public async Task AddAfter_BeforeDeadline_NotQueued_AtDeadline_Queued()
     {
-        await using var queue = WorkQueueTests.NewQueue(out var time);
+        await using var queue = WorkQueueTests.NewQueue(out var time, out var timers);
+        var due = time.GetUtcNow() + TimeSpan.FromSeconds(10);
         queue.AddAfter(s_a, TimeSpan.FromSeconds(10));
+        await Wait.UntilArmedAsync(timers, due);
 
         time.Advance(TimeSpan.FromSeconds(9.999));
         await Task.Delay(20);
@@ -29,12 +31,14 @@ public sealed class DelayingTests
     [Fact]
     public async Task AddAfter_SameKeyTwice_EarliestDeadlineWins()
     {
-        await using var queue = WorkQueueTests.NewQueue(out var time);
+        await using var queue = WorkQueueTests.NewQueue(out var time, out var timers);
+        var start = time.GetUtcNow();
         queue.AddAfter(s_a, TimeSpan.FromSeconds(30));
         queue.AddAfter(s_a, TimeSpan.FromSeconds(5));
         queue.AddAfter(s_a, TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, queue.DelayedCount);
+        await Wait.UntilArmedAsync(timers, start + TimeSpan.FromSeconds(5));
         time.Advance(TimeSpan.FromSeconds(5));
         await Wait.UntilAsync(() => queue.Count == 1, "earliest deadline");
         await queue.GetAsync(default);
@@ -47,10 +51,14 @@ public sealed class DelayingTests
     [Fact]
     public async Task AddAfter_EarlierKeyAddedLater_RearmsTimer()
     {
-        await using var queue = WorkQueueTests.NewQueue(out var time);
+        await using var queue = WorkQueueTests.NewQueue(out var time, out var timers);
+        var start = time.GetUtcNow();
         queue.AddAfter(s_a, TimeSpan.FromMinutes(10));
-        await Task.Delay(20);
+
+        // Only a loop already parked on the later deadline has to be re-armed.
+        await Wait.UntilArmedAsync(timers, start + TimeSpan.FromMinutes(10));
         queue.AddAfter(s_b, TimeSpan.FromSeconds(1));
+        await Wait.UntilArmedAsync(timers, start + TimeSpan.FromSeconds(1));
 
         time.Advance(TimeSpan.FromSeconds(1));
 
@@ -71,7 +79,8 @@ public sealed class DelayingTests
     [Fact]
     public async Task AddAfter_10000Keys_ReleasedInDeadlineOrder()
     {
-        await using var queue = WorkQueueTests.NewQueue(out var time);
+        await using var queue = WorkQueueTests.NewQueue(out var time, out var timers);
+        var start = time.GetUtcNow();
         var random = new Random(42);
         var delays = new Dictionary<QueueKey, TimeSpan>();
         for (var i = 0; i < 10_000; i++)
@@ -81,6 +90,8 @@ public sealed class DelayingTests
             queue.AddAfter(key, delays[key]);
         }
 
+        // Armed for the earliest deadline means the loop saw every add; it is not about to recompute a delay.
+        await Wait.UntilArmedAsync(timers, start + delays.Values.Min());
         time.Advance(TimeSpan.FromSeconds(1001));
         await Wait.UntilAsync(() => queue.Count == 10_000, "all deadlines passed");
 
@@ -96,7 +107,8 @@ public sealed class DelayingTests
     [Fact]
     public async Task AddAfter_StepwiseTime_EachKeyReleasedAtItsOwnDeadline()
     {
-        await using var queue = WorkQueueTests.NewQueue(out var time);
+        await using var queue = WorkQueueTests.NewQueue(out var time, out var timers);
+        var start = time.GetUtcNow();
         for (var i = 1; i <= 5; i++)
         {
             queue.AddAfter(new QueueKey("ns", $"k{i}"), TimeSpan.FromSeconds(i));
@@ -104,9 +116,10 @@ public sealed class DelayingTests
 
         for (var i = 1; i <= 5; i++)
         {
-            // Small steps, not one jump: the queue's timer loop may compute its delay just before an Advance and arm
-            // it just after, and a fake clock only fires it on a later Advance (the real clock has no such gap).
-            await Wait.AdvanceUntilAsync(time, TimeSpan.FromMilliseconds(100), () => queue.Count == 1, maxSteps: 20);
+            // The loop re-arms for the next key only after it released the previous one.
+            await Wait.UntilArmedAsync(timers, start + TimeSpan.FromSeconds(i));
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Wait.UntilAsync(() => queue.Count == 1, $"k{i} due");
             Assert.Equal(new QueueKey("ns", $"k{i}"), (await queue.GetAsync(default)).Item);
         }
     }
@@ -114,17 +127,20 @@ public sealed class DelayingTests
     [Fact]
     public async Task AddRateLimited_RepeatedFailures_BackOffExponentially()
     {
-        await using var queue = WorkQueueTests.NewQueue(out var time);
+        await using var queue = WorkQueueTests.NewQueue(out var time, out var timers);
+        var start = time.GetUtcNow();
         queue.AddRateLimited(s_a);
         queue.AddRateLimited(s_a);
         Assert.Equal(2, queue.NumRequeues(s_a));
 
+        // 5 ms after the first failure, 10 ms after the second; the earlier deadline wins.
+        await Wait.UntilArmedAsync(timers, start + TimeSpan.FromMilliseconds(5));
         time.Advance(TimeSpan.FromMilliseconds(4));
         await Task.Delay(20);
         Assert.Equal(0, queue.Count);
 
-        // First retry after 5 ms: advance in 1 ms steps (see RequeueAfter test above for why not one jump).
-        await Wait.AdvanceUntilAsync(time, TimeSpan.FromMilliseconds(1), () => queue.Count == 1, maxSteps: 20);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await Wait.UntilAsync(() => queue.Count == 1, "first retry due");
 
         queue.Forget(s_a);
         Assert.Equal(0, queue.NumRequeues(s_a));

@@ -2,6 +2,7 @@
 
 using KeyOperator.Runtime.Metrics;
 using KeyOperator.Runtime.Queue;
+using KeyOperator.Runtime.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KeyOperator.Runtime.Tests.Queue;
@@ -222,9 +223,13 @@ public sealed class WorkQueueTests
         Assert.Contains("workqueue_work_duration_seconds_sum{name=\"q\"} 3\n", text, StringComparison.Ordinal);
     }
 
-    internal static WorkQueue<QueueKey> NewQueue(out FakeTimeProvider time)
+    internal static WorkQueue<QueueKey> NewQueue(out FakeTimeProvider time) => NewQueue(out time, out _);
+
+    /// <summary>A queue on a fake clock; <paramref name="timers"/> shows when its timer loop is armed.</summary>
+    internal static WorkQueue<QueueKey> NewQueue(out FakeTimeProvider time, out TimerTrackingTimeProvider timers)
     {
         time = new FakeTimeProvider();
-        return new WorkQueue<QueueKey>(new WorkQueueOptions { Name = "test" }, time);
+        timers = new TimerTrackingTimeProvider(time);
+        return new WorkQueue<QueueKey>(new WorkQueueOptions { Name = "test" }, timers);
     }
 }

@@ -26,6 +26,13 @@ internal static class Wait
         }
     }
 
+    /// <summary>
+    /// Waits until a timer created through <paramref name="timers"/> is armed to fire by <paramref name="due"/>: the
+    /// loop that owns it is parked on it, so advancing the clock to <paramref name="due"/> fires it.
+    /// </summary>
+    public static Task UntilArmedAsync(TimerTrackingTimeProvider timers, DateTimeOffset due) =>
+        UntilAsync(() => timers.IsArmedBy(due), $"a timer armed to fire by {due:O}");
+
     /// <summary>Advances fake time in steps, letting loops run between steps, until the condition holds.</summary>
     public static async Task AdvanceUntilAsync(FakeTimeProvider time, TimeSpan step, Func<bool> condition, int maxSteps = 1000)
     {

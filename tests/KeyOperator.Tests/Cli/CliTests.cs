@@ -139,7 +139,7 @@ public sealed class CliTests
                 CancellationToken.None);
 
             // As a pod's termination: the operator leads and runs its controllers, then gets SIGTERM.
-            KubectlResult result = await KeyOperatorCli.RunUntilTerminatedAsync("Controller apikey started", "run", "--kubeconfig", cluster.KubeconfigPath, "--namespace", "key-operator");
+            KubectlResult result = await KeyOperatorCli.RunUntilTerminatedAsync("Controller apikey started", "run", "--kubeconfig", cluster.KubeconfigPath, "--namespace", "key-operator", "--metrics-port", "0", "--webhook-port", "0");
 
             Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}: {result.StandardError}{result.StandardOutput[^Math.Min(2000, result.StandardOutput.Length)..]}");
             Assert.Contains("released lease key-operator-leader", result.StandardOutput, StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public static class KeyOperatorCli
         return new KubectlResult(process.ExitCode, output.ToString(), await stderr);
     }
 
-    private static ProcessStartInfo StartInfo(string[] arguments)
+    internal static ProcessStartInfo StartInfo(string[] arguments)
     {
         ProcessStartInfo start = new("dotnet")
         {

@@ -76,6 +76,44 @@ public sealed class RotationCrashTests(OperatorFixture fixture, ITestOutputHelpe
         }
     }
 
+    [Fact]
+    public async Task OperatorProcessKilled_BeforeEachRotationWrite_NextOperatorFinishesOnce()
+    {
+        IReadOnlyList<FaultRequest> writes = await RecordBaselineAsync("Overlapping");
+        RotationCase[] cases = await Task.WhenAll(writes.Select(_ => RotationCase.PrepareAsync(fixture, "Overlapping")));
+        await using SecretHistory history = await SecretHistory.StartAsync(fixture.Environment.Client);
+
+        // The rotations must be begun by the process that is killed, so the in-process operator hands over first.
+        // Without it the webhook endpoint is gone too, hence no webhook configuration while the process runs.
+        (await fixture.Kubectl.RunAsync("delete validatingwebhookconfigurations --all")).EnsureSuccess();
+        await fixture.Environment.StopOperatorAsync();
+        await using (OperatorProcess process = await OperatorProcess.StartAsync(fixture.Environment.KubeconfigPath))
+        {
+            FaultHandle[] halts = [.. cases.Select((c, k) => Faults.Fail(c.OperatorWrites, 503, count: int.MaxValue, skip: k))];
+            await Task.WhenAll(cases.Select(c => c.RequestRotationAsync()));
+            Task all = Task.WhenAll(halts.Select(h => h.FirstFailure));
+            Assert.True(await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(90))) == all, "every case should reach its halting write:\n" + process.Output);
+
+            await process.KillAsync();
+            Faults.Reset();
+            for (int k = 0; k < cases.Length; k++)
+            {
+                FaultRequest halted = await halts[k].FirstFailure;
+                Assert.True(Describe(halted) == Describe(writes[k]), $"case {k} halted at {Describe(halted)}, the baseline's write {k} was {Describe(writes[k])}");
+            }
+        }
+
+        Lease lease = await fixture.Environment.Client.GetAsync(ResourceType.Leases, "key-operator", "key-operator-leader", KubernetesJsonContext.Default.Lease);
+        Assert.False(string.IsNullOrEmpty(lease.Spec?.HolderIdentity), "a killed operator cannot release its Lease");
+        await fixture.Environment.StartOperatorAsync(CancellationToken.None);
+
+        await Task.WhenAll(cases.Select(c => c.WaitCompletedAsync()));
+        foreach (RotationCase rotation in cases)
+        {
+            await rotation.AssertRotatedOnceAsync(history.Of(rotation.Namespace, "api"));
+        }
+    }
+
     private static string Describe(FaultRequest write) => $"{write.Verb} {write.Resource}{(write.Subresource is null ? string.Empty : "/" + write.Subresource)}";
 
     // One undisturbed rotation, recorded: the writes it is made of, in order.
