@@ -29,8 +29,10 @@ build:
 
 ## test: install what is missing, then run every test project. The tests that can target any cluster then run once
 ## more against a control plane in a separate process (or, with KEYOP_TEST_KUBECONFIG set, ran against that cluster).
+## The test assemblies run one after another (-m:1): on a 2-core machine running them side by side gains little time
+## and makes the tests that wait on background loops compete for the cores with the end-to-end suites.
 test: deps
-	$(DOTNET) test KeyOperator.sln -c $(CONFIGURATION)
+	$(DOTNET) test KeyOperator.sln -c $(CONFIGURATION) -m:1
 	@if [ -z "$$KEYOP_TEST_KUBECONFIG" ]; then DOTNET=$(DOTNET) CONFIGURATION=$(CONFIGURATION) hack/test-cluster.sh; fi
 
 ## test-cluster: only the tests that can target any cluster, against KEYOP_TEST_KUBECONFIG (or a separate local one).

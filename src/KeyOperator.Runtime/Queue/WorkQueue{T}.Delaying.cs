@@ -76,7 +76,10 @@ public sealed partial class WorkQueue<T>
                 if (_waiting.TryPeek(out _, out var next))
                 {
                     _armedDeadline = next;
-                    wait = _time.GetElapsedTime(now, next);
+
+                    // Timers drop fractions of a millisecond, so a deadline under 1 ms away would fire at once,
+                    // find nothing due and spin; rounding up makes the one wake-up land on or after the deadline.
+                    wait = TimeSpan.FromMilliseconds(Math.Ceiling(_time.GetElapsedTime(now, next).TotalMilliseconds));
                 }
                 else
                 {

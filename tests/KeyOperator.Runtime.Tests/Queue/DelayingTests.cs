@@ -29,6 +29,23 @@ public sealed class DelayingTests
     }
 
     [Fact]
+    public async Task AddAfter_DeadlineUnderOneMillisecondAway_WaitsOnOneTimerWithoutSpinning()
+    {
+        await using var queue = WorkQueueTests.NewQueue(out var time, out var timers);
+        queue.AddAfter(s_a, TimeSpan.FromMilliseconds(0.4));
+        await Wait.UntilArmedAsync(timers, time.GetUtcNow() + TimeSpan.FromMilliseconds(1));
+
+        // Timers truncate to whole milliseconds: a 0.4 ms wait used to fire at once, find nothing due and loop,
+        // creating timers as fast as the loop could run until the clock moved.
+        await Task.Delay(50);
+        Assert.Equal(1, timers.CreatedCount);
+        Assert.Equal(0, queue.Count);
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await Wait.UntilAsync(() => queue.Count == 1, "item due after 0.4 ms");
+    }
+
+    [Fact]
     public async Task AddAfter_SameKeyTwice_EarliestDeadlineWins()
     {
         await using var queue = WorkQueueTests.NewQueue(out var time, out var timers);

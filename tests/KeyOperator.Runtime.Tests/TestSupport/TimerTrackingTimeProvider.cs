@@ -17,6 +17,7 @@ internal sealed class TimerTrackingTimeProvider(TimeProvider clock) : TimeProvid
 {
     private readonly object _sync = new();
     private readonly Dictionary<TrackedTimer, (DateTimeOffset Due, TimeSpan Period)> _armed = [];
+    private int _created;
 
     public override TimeZoneInfo LocalTimeZone => clock.LocalTimeZone;
 
@@ -33,6 +34,9 @@ internal sealed class TimerTrackingTimeProvider(TimeProvider clock) : TimeProvid
             }
         }
     }
+
+    /// <summary>Number of timers created through this clock so far.</summary>
+    public int CreatedCount => Volatile.Read(ref _created);
 
     public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
 
@@ -53,6 +57,7 @@ internal sealed class TimerTrackingTimeProvider(TimeProvider clock) : TimeProvid
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        Interlocked.Increment(ref _created);
         var timer = new TrackedTimer(this, callback, state);
         var arming = BeginArm(timer);
         timer.Inner = clock.CreateTimer(static s => ((TrackedTimer)s!).Fire(), timer, dueTime, period);

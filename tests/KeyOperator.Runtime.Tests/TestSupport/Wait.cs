@@ -1,7 +1,5 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using Microsoft.Extensions.Time.Testing;
-
 namespace KeyOperator.Runtime.Tests.TestSupport;
 
 /// <summary>
@@ -32,19 +30,4 @@ internal static class Wait
     /// </summary>
     public static Task UntilArmedAsync(TimerTrackingTimeProvider timers, DateTimeOffset due) =>
         UntilAsync(() => timers.IsArmedBy(due), $"a timer armed to fire by {due:O}");
-
-    /// <summary>Advances fake time in steps, letting loops run between steps, until the condition holds.</summary>
-    public static async Task AdvanceUntilAsync(FakeTimeProvider time, TimeSpan step, Func<bool> condition, int maxSteps = 1000)
-    {
-        for (var i = 0; i < maxSteps && !condition(); i++)
-        {
-            time.Advance(step);
-            await Task.Delay(2);
-        }
-
-        if (!condition())
-        {
-            throw new TimeoutException("Condition not reached within the fake-time budget.");
-        }
-    }
 }
