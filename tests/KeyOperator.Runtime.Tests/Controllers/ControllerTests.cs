@@ -31,7 +31,7 @@ public sealed class ControllerTests
         Assert.Equal(s_key, request.Key);
         Assert.Equal("1", request.Object?.ResourceVersion);
         await stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class ControllerTests
         await primary.Handler.WaitForCountAsync(397);
         await Wait.UntilAsync(() => controller.Queue.Count == 0 && !controller.Queue.IsProcessing(s_key), "queue drained");
         await stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, reconciler.Violations);
     }

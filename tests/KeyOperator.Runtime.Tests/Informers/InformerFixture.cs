@@ -35,7 +35,7 @@ internal sealed class InformerFixture : IAsyncDisposable
     public async Task<FakeWatch> StartAsync()
     {
         await Informer.StartAsync(CancellationToken.None);
-        await Informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await Informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         return await Source.NextWatchAsync();
     }
 

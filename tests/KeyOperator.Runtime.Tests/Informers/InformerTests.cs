@@ -43,7 +43,7 @@ public sealed class InformerTests
         Assert.False(sync.IsCompleted);
         Assert.False(fixture.Informer.HasSynced);
         gate.SetResult();
-        await sync.WaitAsync(TimeSpan.FromSeconds(10));
+        await sync.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(fixture.Informer.HasSynced);
     }
 

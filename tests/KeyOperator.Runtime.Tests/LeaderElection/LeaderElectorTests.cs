@@ -237,7 +237,7 @@ public sealed class LeaderElectorTests
         public async Task StopAsync()
         {
             await _stop.CancelAsync();
-            await Run.WaitAsync(TimeSpan.FromSeconds(10));
+            await Run.WaitAsync(TimeSpan.FromSeconds(30));
         }
     }
 }

@@ -41,7 +41,7 @@ public sealed class WorkQueueTests
         Assert.False(second.IsCompleted);
         Assert.Equal(0, queue.Count);
         queue.Done(item);
-        Assert.Equal(s_a, (await second.WaitAsync(TimeSpan.FromSeconds(10))).Item);
+        Assert.Equal(s_a, (await second.WaitAsync(TimeSpan.FromSeconds(30))).Item);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class WorkQueueTests
         var waiting = Enumerable.Range(0, 3).Select(_ => queue.GetAsync(default).AsTask()).ToArray();
 
         queue.ShutDown();
-        var results = await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(10));
+        var results = await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.All(results, static r => Assert.True(r.Shutdown));
     }
@@ -195,7 +195,7 @@ public sealed class WorkQueueTests
 
         Assert.False(drain.IsCompleted);
         queue.Done(item);
-        await drain.WaitAsync(TimeSpan.FromSeconds(10));
+        await drain.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -44,5 +44,5 @@ internal sealed class FakeListWatchSource : IListWatchSource<TestObject>
 
     /// <summary>Waits for the informer to open its next watch.</summary>
     public async Task<FakeWatch> NextWatchAsync(TimeSpan? timeout = null) =>
-        await _watches.Reader.ReadAsync().AsTask().WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
+        await _watches.Reader.ReadAsync().AsTask().WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
 }

@@ -8,7 +8,7 @@ namespace KeyOperator.Runtime.Tests.TestSupport;
 /// </summary>
 internal static class Wait
 {
-    private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(30);
 
     public static async Task UntilAsync(Func<bool> condition, string? because = null)
     {
