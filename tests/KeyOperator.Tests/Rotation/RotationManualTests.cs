@@ -96,10 +96,7 @@ public sealed class RotationManualTests(PortableOperatorFixture fixture) : IClas
     [Fact]
     public async Task RestartTargets_PodTemplateAnnotatedOncePerRotation()
     {
-        string ns = await fixture.CreateNamespaceAsync("restart");
-        await ApplyAsync(fixture, DeploymentYaml(ns, "web"));
-        await ApplyAsync(fixture, ApiKeyYaml(ns, "api", "  restartTargets:\n  - kind: Deployment\n    name: web\n"));
-        await WaitReadyAsync(fixture, ns, "api");
+        string ns = await CreateKeyRestartingWebAsync(fixture, "restart");
 
         await AnnotateAsync(fixture, ns, "api", "keyoperator.io/rotate", "one");
         JsonObject first = await EventuallyAsync(() => GetObjectJsonAsync(fixture, "deployment", ns, "web"), d => RestartedFor(d) == "api=2", "the restart for version 2");

@@ -48,10 +48,7 @@ public sealed class RotationOperatorRestartTests(OperatorFixture fixture) : ICla
     [Fact]
     public async Task OperatorRestarted_DuringGracePeriod_WorkloadsAndKeysUntouched()
     {
-        string ns = await fixture.CreateNamespaceAsync("failover");
-        await ApplyAsync(fixture, DeploymentYaml(ns, "web"));
-        await ApplyAsync(fixture, ApiKeyYaml(ns, "api", "  restartTargets:\n  - kind: Deployment\n    name: web\n"));
-        await WaitReadyAsync(fixture, ns, "api");
+        string ns = await CreateKeyRestartingWebAsync(fixture, "failover");
         await AnnotateAsync(fixture, ns, "api", "keyoperator.io/rotate", "once");
         // Without a policy the previous key stays for the default grace period (1 h): the rotation rests mid-way.
         await EventuallyAsync(() => GetApiKeyJsonAsync(fixture, ns, "api"), a => Phase(a) == "RestartsTriggered", "the restart step");

@@ -9,6 +9,7 @@ using KeyOperator.Kubernetes;
 using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
 using KeyOperator.Tests.Infrastructure;
+using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 
 namespace KeyOperator.Tests.Rotation;
 
@@ -40,6 +41,16 @@ internal static class RotationTestSupport
     public static bool PastRestartStep(JsonObject apiKey) => Phase(apiKey) is "RestartsTriggered" or "PreviousRetired" or "Done";
 
     public static int CurrentVersion(JsonObject apiKey) => apiKey["status"]?["currentVersion"]?.GetValue<int>() ?? 0;
+
+    /// <summary>A new namespace with Deployment <c>web</c> and a Ready ApiKey <c>api</c> that restarts it; returns the namespace.</summary>
+    public static async Task<string> CreateKeyRestartingWebAsync(OperatorFixture fixture, string namespacePrefix)
+    {
+        string ns = await fixture.CreateNamespaceAsync(namespacePrefix);
+        await ApplyAsync(fixture, DeploymentYaml(ns, "web"));
+        await ApplyAsync(fixture, ApiKeyYaml(ns, "api", "  restartTargets:\n  - kind: Deployment\n    name: web\n"));
+        await WaitReadyAsync(fixture, ns, "api");
+        return ns;
+    }
 
     public static async Task<ConfigMap?> TryGetConfigMapAsync(OperatorFixture fixture, string ns, string name) =>
         await fixture.Environment.Client.TryGetAsync(ResourceType.ConfigMaps, ns, name, KubernetesJsonContext.Default.ConfigMap);
