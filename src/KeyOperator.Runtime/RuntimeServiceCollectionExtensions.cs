@@ -46,7 +46,8 @@ public static class RuntimeServiceCollectionExtensions
         this IServiceCollection services,
         Func<IServiceProvider, IListWatchSource<T>> source,
         IObjectAccessor<T> accessor,
-        Action<InformerOptions> configure)
+        Action<InformerOptions> configure,
+        IObjectCopier<T>? copier = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -58,7 +59,7 @@ public static class RuntimeServiceCollectionExtensions
         {
             var options = new InformerOptions();
             configure(options);
-            var informer = new Informer<T>(source(sp), accessor, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Informer<T>>>());
+            var informer = new Informer<T>(source(sp), accessor, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Informer<T>>>(), copier);
             sp.GetRequiredService<CacheReadiness>().Register(informer);
             return informer;
         });

@@ -1,7 +1,5 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes.Models;
-
 namespace KeyOperator.Runtime.Conditions;
 
 /// <summary>

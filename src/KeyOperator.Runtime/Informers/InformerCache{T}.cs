@@ -8,9 +8,10 @@ namespace KeyOperator.Runtime.Informers;
 /// The informer's local copy of the objects, with indexes (client-go tools/cache thread_safe_store.go).
 /// </summary>
 /// <remarks>
-/// The cache hands out the stored instances themselves, without copying: the object types are immutable records
-/// (init-only properties, read-only collections), so a reader cannot change what others see. client-go has to
-/// ask callers to deep-copy before mutating; with immutable models that rule is enforced by the compiler instead.
+/// With an <see cref="IObjectCopier{T}"/> (every informer over the Kubernetes API has one) <see cref="Get"/>,
+/// <see cref="List"/> and <see cref="ByIndex"/> hand out deep copies: the library's models are mutable, and a reader
+/// must never change what others see. Without one (immutable test objects) the stored instances are handed out.
+/// Event handlers receive the stored instances and must treat them as read-only; ours only compute queue keys.
 /// </remarks>
 /// <typeparam name="T">The object type.</typeparam>
 public sealed class InformerCache<T>
@@ -21,10 +22,12 @@ public sealed class InformerCache<T>
     private readonly Dictionary<string, Func<T, IEnumerable<string>>> _indexers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, HashSet<QueueKey>>> _indexes = new(StringComparer.Ordinal);
     private readonly IObjectAccessor<T> _accessor;
+    private readonly IObjectCopier<T>? _copier;
 
-    internal InformerCache(IObjectAccessor<T> accessor)
+    internal InformerCache(IObjectAccessor<T> accessor, IObjectCopier<T>? copier = null)
     {
         _accessor = accessor;
+        _copier = copier;
         AddIndexer(IndexNames.Namespace, o => [accessor.GetNamespace(o) ?? string.Empty]);
         AddIndexer(IndexNames.OwnerUid, o => accessor.GetOwners(o).Select(static r => r.Uid));
         AddIndexer(IndexNames.Label, o => accessor.GetLabels(o)?.Select(static l => $"{l.Key}={l.Value}") ?? []);
@@ -46,19 +49,25 @@ public sealed class InformerCache<T>
     public T? Get(QueueKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        T? found;
         lock (_sync)
         {
-            return _items.GetValueOrDefault(key);
+            found = _items.GetValueOrDefault(key);
         }
+
+        return found is null ? null : Copy(found);
     }
 
     /// <summary>A snapshot of all cached objects.</summary>
     public IReadOnlyList<T> List()
     {
+        T[] snapshot;
         lock (_sync)
         {
-            return [.. _items.Values];
+            snapshot = [.. _items.Values];
         }
+
+        return CopyAll(snapshot);
     }
 
     /// <summary>A snapshot of the objects whose index <paramref name="indexName"/> contains <paramref name="value"/>.</summary>
@@ -66,6 +75,7 @@ public sealed class InformerCache<T>
     {
         ArgumentNullException.ThrowIfNull(indexName);
         ArgumentNullException.ThrowIfNull(value);
+        T[] snapshot;
         lock (_sync)
         {
             if (!_indexes.TryGetValue(indexName, out var index))
@@ -73,8 +83,10 @@ public sealed class InformerCache<T>
                 throw new ArgumentException($"No index named '{indexName}'.", nameof(indexName));
             }
 
-            return index.TryGetValue(value, out var keys) ? [.. keys.Select(k => _items[k])] : [];
+            snapshot = index.TryGetValue(value, out var keys) ? [.. keys.Select(k => _items[k])] : [];
         }
+
+        return CopyAll(snapshot);
     }
 
     /// <summary>Adds a custom index; must be called before the informer starts.</summary>
@@ -92,6 +104,22 @@ public sealed class InformerCache<T>
             _indexers.Add(indexName, indexFunc);
             _indexes.Add(indexName, new(StringComparer.Ordinal));
         }
+    }
+
+    // Copies are made outside the lock where possible: a JSON round trip is slow next to a dictionary read.
+    private T Copy(T obj) => _copier is null ? obj : _copier.DeepCopy(obj);
+
+    private T[] CopyAll(T[] snapshot)
+    {
+        if (_copier is not null)
+        {
+            for (var i = 0; i < snapshot.Length; i++)
+            {
+                snapshot[i] = _copier.DeepCopy(snapshot[i]);
+            }
+        }
+
+        return snapshot;
     }
 
     internal QueueKey KeyOf(T obj) => new(_accessor.GetNamespace(obj), _accessor.GetName(obj));

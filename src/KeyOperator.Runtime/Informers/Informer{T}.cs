@@ -27,7 +27,7 @@ public sealed partial class Informer<T> : BackgroundService, IInformer
     private string _lastResourceVersion = string.Empty;
 
     /// <summary>Creates an informer; it starts when the host starts it (or <see cref="BackgroundService.StartAsync"/>).</summary>
-    public Informer(IListWatchSource<T> source, IObjectAccessor<T> accessor, InformerOptions options, TimeProvider timeProvider, ILogger<Informer<T>> logger)
+    public Informer(IListWatchSource<T> source, IObjectAccessor<T> accessor, InformerOptions options, TimeProvider timeProvider, ILogger<Informer<T>> logger, IObjectCopier<T>? copier = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(accessor);
@@ -46,7 +46,7 @@ public sealed partial class Informer<T> : BackgroundService, IInformer
         _time = timeProvider;
         _logger = logger;
         _selector = options.LabelSelector is { } text ? LabelSelector.Parse(text) : null;
-        Cache = new InformerCache<T>(accessor);
+        Cache = new InformerCache<T>(accessor, copier);
     }
 
     /// <summary>The local cache. Read-only for callers; it changes only through the informer.</summary>

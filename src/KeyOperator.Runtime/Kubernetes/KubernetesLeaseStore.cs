@@ -1,18 +1,19 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s;
+using k8s.Models;
+using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.LeaderElection;
 
 namespace KeyOperator.Runtime.Kubernetes;
 
 /// <summary>
-/// The leader-election record kept in a coordination.k8s.io/v1 Lease. Updates carry the observed
-/// resourceVersion, so a lost race is a 409 that becomes <see cref="LeaseConflictException"/>.
+/// The leader-election record kept in a coordination.k8s.io/v1 Lease, through the library's CoordinationV1
+/// operations. Updates carry the observed resourceVersion, so a lost race is a 409 that becomes
+/// <see cref="LeaseConflictException"/>. (The library's own LeaderElector is not used: it never releases the Lease
+/// on shutdown; see docs/architecture.md.)
 /// </summary>
-public sealed class KubernetesLeaseStore(IKubernetesClient client, string @namespace, string name) : ILeaseStore
+public sealed class KubernetesLeaseStore(IKubernetes client, string @namespace, string name) : ILeaseStore
 {
     /// <inheritdoc />
     public string Description => $"leases/{@namespace}/{name}";
@@ -22,10 +23,10 @@ public sealed class KubernetesLeaseStore(IKubernetesClient client, string @names
     {
         try
         {
-            Lease lease = await client.GetAsync(ResourceType.Leases, @namespace, name, KubernetesJsonContext.Default.Lease, cancellationToken: cancellationToken).ConfigureAwait(false);
+            V1Lease lease = await client.CoordinationV1.ReadNamespacedLeaseAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
             return ToRecord(lease);
         }
-        catch (NotFoundException)
+        catch (Exception ex) when (KubernetesErrors.IsNotFound(ex))
         {
             return null;
         }
@@ -37,10 +38,10 @@ public sealed class KubernetesLeaseStore(IKubernetesClient client, string @names
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            Lease created = await client.CreateAsync(ResourceType.Leases, ToLease(record), KubernetesJsonContext.Default.Lease, cancellationToken: cancellationToken).ConfigureAwait(false);
+            V1Lease created = await client.CoordinationV1.CreateNamespacedLeaseAsync(ToLease(record), @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
             return ToRecord(created);
         }
-        catch (AlreadyExistsException ex)
+        catch (Exception ex) when (KubernetesErrors.IsAlreadyExists(ex))
         {
             throw new LeaseConflictException("The lease was created by another candidate.", ex);
         }
@@ -52,35 +53,40 @@ public sealed class KubernetesLeaseStore(IKubernetesClient client, string @names
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            Lease updated = await client.ReplaceAsync(ResourceType.Leases, ToLease(record), KubernetesJsonContext.Default.Lease, cancellationToken: cancellationToken).ConfigureAwait(false);
+            V1Lease updated = await client.CoordinationV1.ReplaceNamespacedLeaseAsync(ToLease(record), name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
             return ToRecord(updated);
         }
-        catch (ConflictException ex)
+        catch (Exception ex) when (KubernetesErrors.IsConflict(ex))
         {
             throw new LeaseConflictException("The lease was changed by another candidate.", ex);
         }
     }
 
-    private Lease ToLease(LeaseRecord record) => new()
+    private V1Lease ToLease(LeaseRecord record) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = @namespace, ResourceVersion = record.ResourceVersion },
-        Spec = new LeaseSpec
+        ApiVersion = "coordination.k8s.io/v1",
+        Kind = "Lease",
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace, ResourceVersion = record.ResourceVersion },
+        Spec = new V1LeaseSpec
         {
             HolderIdentity = record.HolderIdentity,
             LeaseDurationSeconds = record.LeaseDurationSeconds,
-            AcquireTime = record.AcquireTime,
-            RenewTime = record.RenewTime,
+            AcquireTime = record.AcquireTime?.UtcDateTime,
+            RenewTime = record.RenewTime?.UtcDateTime,
             LeaseTransitions = record.LeaseTransitions,
         },
     };
 
-    private static LeaseRecord ToRecord(Lease lease) => new()
+    private static LeaseRecord ToRecord(V1Lease lease) => new()
     {
         HolderIdentity = lease.Spec?.HolderIdentity,
         LeaseDurationSeconds = lease.Spec?.LeaseDurationSeconds ?? 0,
-        AcquireTime = lease.Spec?.AcquireTime,
-        RenewTime = lease.Spec?.RenewTime,
+        AcquireTime = Utc(lease.Spec?.AcquireTime),
+        RenewTime = Utc(lease.Spec?.RenewTime),
         LeaseTransitions = lease.Spec?.LeaseTransitions ?? 0,
-        ResourceVersion = lease.Metadata.ResourceVersion,
+        ResourceVersion = lease.Metadata?.ResourceVersion,
     };
+
+    private static DateTimeOffset? Utc(DateTime? time) =>
+        time is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 }

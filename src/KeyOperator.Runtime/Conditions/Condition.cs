@@ -1,9 +1,11 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-namespace KeyOperator.Kubernetes.Models;
+namespace KeyOperator.Runtime.Conditions;
 
 /// <summary>
-/// meta/v1 Condition. Conditions form a list keyed by <see cref="Type"/>; <see cref="LastTransitionTime"/> moves
+/// meta/v1 Condition, as our own kinds carry it in status. An immutable record rather than the library's mutable
+/// <c>V1Condition</c>: <see cref="Conditions.Set"/> compares by value and returns the same list when nothing
+/// changed, which is how a reconcile skips a status write. Conditions form a list keyed by <see cref="Type"/>; <see cref="LastTransitionTime"/> moves
 /// only when <see cref="Status"/> flips.
 /// </summary>
 public sealed record Condition
