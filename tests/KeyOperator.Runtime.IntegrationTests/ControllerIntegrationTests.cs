@@ -1,7 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
+using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Controllers;
 using KeyOperator.Runtime.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,14 +29,14 @@ public sealed class ControllerIntegrationTests
         var informer = cluster.CreateConfigMapInformer();
         var reconciler = new ConflictingReconciler(cluster.Client, otherWriterFirst: staleResourceVersion);
         var metrics = new OperatorMetrics(new MetricsRegistry());
-        var controller = new Controller<ConfigMap>(
+        var controller = new Controller<V1ConfigMap>(
             new ControllerOptions { Name = "configmaps", Kind = "ConfigMap", ApiVersion = "v1" },
             informer,
             reconciler,
             TimeProvider.System,
-            NullLogger<Controller<ConfigMap>>.Instance,
+            NullLogger<Controller<V1ConfigMap>>.Instance,
             metrics,
-            static ex => ex is ConflictException);
+            KubernetesErrors.IsConflict);
 
         using var stop = new CancellationTokenSource();
         await informer.StartAsync(CancellationToken.None);
@@ -44,7 +44,7 @@ public sealed class ControllerIntegrationTests
         try
         {
             await Eventually.TrueAsync(
-                async () => (await cluster.GetConfigMapAsync("a")).Data?.GetValueOrDefault("reconciled") == "true",
+                async () => (await cluster.GetConfigMapAsync("a")).Data is { } data && data.TryGetValue("reconciled", out var done) && done == "true",
                 "the reconciler's write succeeds");
             var final = await cluster.GetConfigMapAsync("a");
             if (staleResourceVersion)

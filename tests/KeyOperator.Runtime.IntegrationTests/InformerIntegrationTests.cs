@@ -1,7 +1,6 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Runtime.Informers;
 
 namespace KeyOperator.Runtime.IntegrationTests;
@@ -30,7 +29,7 @@ public sealed class InformerIntegrationTests
             // Keep the watch down while "b" is deleted and the history that recorded it is compacted: the delete
             // event is then gone for good, and only a relist can reveal it.
             await BreakWatchesAsync(cluster);
-            await cluster.Client.DeleteAsync(ResourceType.ConfigMaps, cluster.Namespace, "b");
+            await cluster.DeleteConfigMapAsync("b");
             cluster.Faults.CompactHistory();
             cluster.Faults.Reset();
 
@@ -69,7 +68,7 @@ public sealed class InformerIntegrationTests
             await BreakWatchesAsync(cluster);
             await cluster.CreateConfigMapAsync("b");
             await cluster.SetValueAsync("a", "2");
-            await cluster.Client.DeleteAsync(ResourceType.ConfigMaps, cluster.Namespace, "probe");
+            await cluster.DeleteConfigMapAsync("probe");
             cluster.Faults.Reset();
             await cluster.CreateConfigMapAsync("c");
 
@@ -109,13 +108,12 @@ public sealed class InformerIntegrationTests
 
             Assert.Equal(["a", "b"], CachedNames(informer));
             Assert.Equal(2, handler.Events.Count(e => e.Kind == "add" && e.Flag));
-            var lists = cluster.Requests.Where(r => r.Metric.Verb == "list" && r.Metric.Resource == "configmaps").ToList();
-            Assert.Equal([500, 500, 429, 200], lists.Take(4).Select(r => r.Metric.StatusCode));
+            var lists = cluster.Requests.Where(r => r.Verb == "list" && r.Resource == "configmaps").ToList();
+            Assert.Equal([500, 500, 429, 200], lists.Take(4).Select(r => r.StatusCode));
 
             // Retry-After: 1 is a floor the server asked for, so the next attempt may not start earlier.
-            var retryStarted = lists[3].CompletedAt - (long)(lists[3].Metric.Duration.TotalSeconds * TimeProvider.System.TimestampFrequency);
             Assert.True(
-                TimeProvider.System.GetElapsedTime(lists[2].CompletedAt, retryStarted) >= TimeSpan.FromMilliseconds(950),
+                TimeProvider.System.GetElapsedTime(lists[2].CompletedAt, lists[3].StartedAt) >= TimeSpan.FromMilliseconds(950),
                 "the attempt after the 429 waited for Retry-After");
         }
         finally
@@ -124,7 +122,7 @@ public sealed class InformerIntegrationTests
         }
     }
 
-    private static async Task SyncAndProveWatchIsOpenAsync(TestCluster cluster, Informer<ConfigMap> informer, RecordingHandler handler)
+    private static async Task SyncAndProveWatchIsOpenAsync(TestCluster cluster, Informer<V1ConfigMap> informer, RecordingHandler handler)
     {
         await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(Eventually.Timeout);
 
@@ -137,7 +135,7 @@ public sealed class InformerIntegrationTests
     /// <summary>Closes the informer's watch and makes every new one fail until <c>Faults.Reset()</c>.</summary>
     private static async Task BreakWatchesAsync(TestCluster cluster)
     {
-        var failedBefore = cluster.Requests.Count(r => r.Metric.Verb == "watch" && r.Metric.StatusCode == 500);
+        var failedBefore = cluster.Requests.Count(r => r.Verb == "watch" && r.StatusCode == 500);
         cluster.Faults.FailNext(100_000, 500, "watch", "configmaps");
         cluster.Faults.CloseAllWatches(sendExpired: false);
 
@@ -146,10 +144,10 @@ public sealed class InformerIntegrationTests
         // current resourceVersion, which would claim writes made meanwhile that this stream never carried (a
         // control-plane defect, reported separately).
         await Eventually.TrueAsync(
-            () => cluster.Requests.Count(r => r.Metric.Verb == "watch" && r.Metric.StatusCode == 500) > failedBefore,
+            () => cluster.Requests.Count(r => r.Verb == "watch" && r.StatusCode == 500) > failedBefore,
             "the informer tries to watch again");
     }
 
-    private static List<string> CachedNames(Informer<ConfigMap> informer) =>
+    private static List<string> CachedNames(Informer<V1ConfigMap> informer) =>
         [.. informer.Cache.List().Select(c => c.Metadata.Name!).Order(StringComparer.Ordinal)];
 }

@@ -1,8 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Diagnostics;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Serialization;
+using k8s;
 using KeyOperator.Runtime.LeaderElection;
 
 namespace KeyOperator.Runtime.IntegrationTests;
@@ -62,17 +61,15 @@ public sealed class LeaderElectionIntegrationTests
         await stop;
 
         Assert.False(a.Running);
-        var lease = await cluster.Client.GetAsync(
-            ResourceType.Leases, cluster.Namespace, LeaderCandidate.LeaseName, KubernetesJsonContext.Default.Lease);
+        var lease = await cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync(LeaderCandidate.LeaseName, cluster.Namespace);
         Assert.True(string.IsNullOrEmpty(lease.Spec?.HolderIdentity), "a graceful stop releases the lease");
     }
 
     /// <summary>Returns just after the leader's next renewal completed, leaving a whole retry period before the next.</summary>
     private static async Task WaitForRenewalAsync(TestCluster cluster)
     {
-        var leases = ResourceType.Leases.ToString();
-        var before = cluster.CountRequests("update", leases);
-        await Eventually.TrueAsync(() => cluster.CountRequests("update", leases) > before, "the leader renews");
+        var before = cluster.CountRequests("update", "leases");
+        await Eventually.TrueAsync(() => cluster.CountRequests("update", "leases") > before, "the leader renews");
     }
 
     private static TimeSpan MaxPollInterval(LeaderElectionOptions timing) => timing.RetryPeriod * (1 + JitterFactor);

@@ -1,12 +1,12 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Runtime.Informers;
 
 namespace KeyOperator.Runtime.IntegrationTests;
 
 /// <summary>Records every informer notification for later assertions.</summary>
-internal sealed class RecordingHandler : IInformerEventHandler<ConfigMap>
+internal sealed class RecordingHandler : IInformerEventHandler<V1ConfigMap>
 {
     private readonly Lock _sync = new();
     private readonly List<RecordedEvent> _events = [];
@@ -24,17 +24,17 @@ internal sealed class RecordingHandler : IInformerEventHandler<ConfigMap>
 
     public bool Has(string kind, string name) => Events.Any(e => e.Kind == kind && e.Name == name);
 
-    public void OnAdd(ConfigMap obj, bool isInInitialList) => Record("add", obj, isInInitialList);
+    public void OnAdd(V1ConfigMap obj, bool isInInitialList) => Record("add", obj, isInInitialList);
 
-    public void OnUpdate(ConfigMap oldObj, ConfigMap newObj) => Record("update", newObj, false);
+    public void OnUpdate(V1ConfigMap oldObj, V1ConfigMap newObj) => Record("update", newObj, false);
 
-    public void OnDelete(ConfigMap obj, bool finalStateUnknown) => Record("delete", obj, finalStateUnknown);
+    public void OnDelete(V1ConfigMap obj, bool finalStateUnknown) => Record("delete", obj, finalStateUnknown);
 
-    private void Record(string kind, ConfigMap obj, bool flag)
+    private void Record(string kind, V1ConfigMap obj, bool flag)
     {
         lock (_sync)
         {
-            _events.Add(new RecordedEvent(kind, obj.Metadata.Name!, flag, obj.Data?.GetValueOrDefault("value")));
+            _events.Add(new RecordedEvent(kind, obj.Metadata.Name, flag, obj.Data is { } data && data.TryGetValue("value", out var value) ? value : null));
         }
     }
 }

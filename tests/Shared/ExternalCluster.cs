@@ -1,6 +1,6 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes;
+using k8s;
 
 namespace KeyOperator.Testing;
 
@@ -19,9 +19,9 @@ internal static class ExternalCluster
 
     public static bool IsConfigured => KubeconfigPath is not null;
 
-    /// <summary>The client configuration of the external cluster (its current context).</summary>
+    /// <summary>The official client's configuration of the external cluster (its current context).</summary>
     public static KubernetesClientConfiguration LoadConfiguration() =>
-        KubeconfigLoader.LoadFiles([KubeconfigPath ?? throw new InvalidOperationException(Variable + " is not set")]);
+        KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath ?? throw new InvalidOperationException(Variable + " is not set"));
 
     /// <summary>A name no earlier run left behind on a long-lived cluster: the prefix and 8 random hex digits.</summary>
     public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
