@@ -1,7 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes.Models;
+using KeyOperator.Runtime.Conditions;
 using KeyOperator.Operator.Crds;
 
 namespace KeyOperator.Operator.ApiKeys;

@@ -1,17 +1,18 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json.Serialization.Metadata;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s;
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Controllers.Adapters;
 using KeyOperator.Operator.Controllers.ApiKeys;
+using KeyOperator.Operator.Controllers.Ports;
 using KeyOperator.Operator.Controllers.RotationPolicies;
 using KeyOperator.Operator.Keys;
 using KeyOperator.Operator.RotationPolicies;
 using KeyOperator.Operator.Serialization;
 using KeyOperator.Runtime;
+using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Controllers;
 using KeyOperator.Runtime.Informers;
 using KeyOperator.Runtime.Kubernetes;
@@ -32,12 +33,30 @@ internal static class ControllerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
-        AddInformer(services, "apikeys", ApiKeyStatusWriter.ApiKeys, null, OperatorJsonContext.Default.ApiKey, OperatorJsonContext.Default.KubernetesListApiKey);
-        AddInformer(services, "rotationpolicies", RotationPolicyResources.RotationPolicies, null, OperatorJsonContext.Default.RotationPolicy, OperatorJsonContext.Default.KubernetesListRotationPolicy);
+        AddCustomResourceInformer(services, "apikeys", ApiKeyResources.ApiKeys, OperatorJsonContext.Default.ApiKey, OperatorJsonContext.Default.CustomResourceListApiKey);
+        AddCustomResourceInformer(services, "rotationpolicies", RotationPolicyResources.RotationPolicies, OperatorJsonContext.Default.RotationPolicy, OperatorJsonContext.Default.CustomResourceListRotationPolicy);
 
         // Only our own Secrets and ConfigMaps: memory stays flat however many unrelated Secrets a cluster holds.
-        AddInformer(services, "secrets", ResourceType.Secrets, ManagedSelector, KubernetesJsonContext.Default.Secret, KubernetesJsonContext.Default.KubernetesListSecret);
-        AddInformer(services, "configmaps", ResourceType.ConfigMaps, ManagedSelector, KubernetesJsonContext.Default.ConfigMap, KubernetesJsonContext.Default.KubernetesListConfigMap);
+        AddInformer<V1Secret, V1SecretList>(
+            services,
+            "secrets",
+            client => (c, ct) => client.CoreV1.ListSecretForAllNamespacesWithHttpMessagesAsync(
+                continueParameter: c.Continue, labelSelector: c.LabelSelector, limit: c.Limit, resourceVersion: c.ResourceVersion, cancellationToken: ct),
+            client => (c, onError, ct) => client.CoreV1.WatchListSecretForAllNamespacesAsync(
+                allowWatchBookmarks: c.AllowWatchBookmarks, labelSelector: c.LabelSelector, resourceVersion: c.ResourceVersion, timeoutSeconds: c.TimeoutSeconds, onError: onError, cancellationToken: ct));
+        AddInformer<V1ConfigMap, V1ConfigMapList>(
+            services,
+            "configmaps",
+            client => (c, ct) => client.CoreV1.ListConfigMapForAllNamespacesWithHttpMessagesAsync(
+                continueParameter: c.Continue, labelSelector: c.LabelSelector, limit: c.Limit, resourceVersion: c.ResourceVersion, cancellationToken: ct),
+            client => (c, onError, ct) => client.CoreV1.WatchListConfigMapForAllNamespacesAsync(
+                allowWatchBookmarks: c.AllowWatchBookmarks, labelSelector: c.LabelSelector, resourceVersion: c.ResourceVersion, timeoutSeconds: c.TimeoutSeconds, onError: onError, cancellationToken: ct));
+
+        services.AddSingleton<IApiKeyStore, ApiKeyStoreAdapter>();
+        services.AddSingleton<ISecretStore, SecretStoreAdapter>();
+        services.AddSingleton<IConfigMapStore, ConfigMapStoreAdapter>();
+        services.AddSingleton<IWorkloadPatcher, WorkloadPatcherAdapter>();
+        services.AddSingleton<IRotationPolicyStatusWriter, RotationPolicyStatusWriterAdapter>();
 
         services.AddSingleton<IKeyGenerator, KeyGenerator>();
         services.AddSingleton<VerifierPublisher>();
@@ -64,8 +83,8 @@ internal static class ControllerServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<Controller<ApiKey>>>(),
                 sp.GetRequiredService<OperatorMetrics>(),
                 IsConflict)
-            .Owns(sp.GetRequiredService<Informer<Secret>>())
-            .Owns(sp.GetRequiredService<Informer<ConfigMap>>())
+            .Owns(sp.GetRequiredService<Informer<V1Secret>>())
+            .Owns(sp.GetRequiredService<Informer<V1ConfigMap>>())
 
             // A policy that appears, changes or goes away changes when its ApiKeys rotate.
             .Watches(sp.GetRequiredService<Informer<RotationPolicy>>(), sp.GetRequiredService<RotationPolicyResolver>().ReferencingApiKeys));
@@ -73,24 +92,43 @@ internal static class ControllerServiceCollectionExtensions
     }
 
     /// <summary>Writes that lost a race: requeued at once, not counted as errors.</summary>
-    public static bool IsConflict(Exception exception) => exception is ConflictException or AlreadyExistsException;
+    public static bool IsConflict(Exception exception) => KubernetesErrors.IsConflict(exception) || KubernetesErrors.IsAlreadyExists(exception);
 
-    private static void AddInformer<T>(
+    private static void AddInformer<T, TList>(
         IServiceCollection services,
         string name,
-        ResourceType type,
-        string? labelSelector,
-        JsonTypeInfo<T> itemType,
-        JsonTypeInfo<KubernetesList<T>> listType)
-        where T : class, IKubernetesObject
+        Func<IKubernetes, ListOperation<TList>> list,
+        Func<IKubernetes, WatchOperation<T>> watch)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+        where TList : IKubernetesObject<V1ListMeta>, IItems<T>
     {
         services.AddKeyOperatorInformer(
-            sp => new KubernetesListWatchSource<T>(sp.GetRequiredService<IKubernetesClient>(), type, null, itemType, listType),
+            sp =>
+            {
+                IKubernetes client = sp.GetRequiredService<IKubernetes>();
+                return new KubernetesListWatchSource<T, TList>(list(client), watch(client));
+            },
             KubernetesObjectAccessor<T>.Instance,
             o =>
             {
                 o.Name = name;
-                o.LabelSelector = labelSelector;
-            });
+                o.LabelSelector = ManagedSelector;
+            },
+            KubernetesJsonCopier<T>.Instance);
+    }
+
+    private static void AddCustomResourceInformer<T>(
+        IServiceCollection services,
+        string name,
+        CustomResourceType type,
+        JsonTypeInfo<T> itemType,
+        JsonTypeInfo<CustomResourceList<T>> listType)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        services.AddKeyOperatorInformer(
+            sp => new CustomResourceListWatchSource<T>(sp.GetRequiredService<IKubernetes>(), type, null, itemType, listType),
+            KubernetesObjectAccessor<T>.Instance,
+            o => o.Name = name,
+            new SourceGeneratedCopier<T>(itemType));
     }
 }

@@ -4,7 +4,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 
 namespace KeyOperator.Operator.Crds;
 
@@ -78,7 +78,7 @@ internal sealed class SchemaBuilder(JsonSerializerOptions options, XmlDocumentat
             return new JsonObject { ["type"] = "string", ["format"] = "date-time" };
         }
 
-        if (type == typeof(ObjectMeta))
+        if (type == typeof(V1ObjectMeta))
         {
             // The apiserver validates metadata itself; a CRD may only say that it is an object.
             return new JsonObject { ["type"] = "object" };
@@ -126,7 +126,7 @@ internal sealed class SchemaBuilder(JsonSerializerOptions options, XmlDocumentat
 
             JsonObject propertySchema = Build(jsonProperty.PropertyType, property, depth + 1);
             // metadata stays a bare "type: object", as the apiserver allows nothing else there but name rules.
-            if (jsonProperty.PropertyType != typeof(ObjectMeta))
+            if (jsonProperty.PropertyType != typeof(V1ObjectMeta))
             {
                 SetDescription(propertySchema, docs.ForProperty(property) ?? DescriptionOfType(jsonProperty.PropertyType));
             }
@@ -208,7 +208,7 @@ internal sealed class SchemaBuilder(JsonSerializerOptions options, XmlDocumentat
     private string? DescriptionOfType(Type type)
     {
         Type underlying = Nullable.GetUnderlyingType(type) ?? type;
-        return underlying.IsPrimitive || underlying == typeof(string) || underlying == typeof(ObjectMeta) || underlying.Namespace == "System"
+        return underlying.IsPrimitive || underlying == typeof(string) || underlying == typeof(V1ObjectMeta) || underlying.Namespace == "System"
             ? null
             : docs.ForType(underlying);
     }

@@ -1,24 +1,26 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Serialization;
+using k8s;
 using KeyOperator.Operator.Admission.Validation;
-using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.RotationPolicies;
+using KeyOperator.Runtime.Client;
 
 namespace KeyOperator.Operator.Admission.Adapters;
 
 /// <summary>Whether a RotationPolicy exists, read live from the API server.</summary>
-internal sealed class ClientRotationPolicyLookup(IKubernetesClient client) : IRotationPolicyLookup
+internal sealed class ClientRotationPolicyLookup(IKubernetes client) : IRotationPolicyLookup
 {
-    private static readonly ResourceType RotationPolicies = new()
+    public async ValueTask<bool> ExistsAsync(string namespaceName, string name, CancellationToken cancellationToken)
     {
-        Group = ApiKeyConstants.Group,
-        Version = ApiKeyConstants.Version,
-        Plural = "rotationpolicies",
-        Kind = "RotationPolicy",
-        Namespaced = true,
-    };
-
-    public async ValueTask<bool> ExistsAsync(string namespaceName, string name, CancellationToken cancellationToken) =>
-        await client.TryGetAsync(RotationPolicies, namespaceName, name, KubernetesJsonContext.Default.JsonObject, cancellationToken: cancellationToken).ConfigureAwait(false) is not null;
+        try
+        {
+            await client.CustomObjects.GetNamespacedCustomObjectAsync(
+                RotationPolicyConstants.Group, RotationPolicyConstants.Version, namespaceName, RotationPolicyConstants.Plural, name, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (KubernetesErrors.IsNotFound(ex))
+        {
+            return false;
+        }
+    }
 }

@@ -1,10 +1,10 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s;
+using k8s.Models;
 using KeyOperator.Operator.Admission.Certificates;
+using KeyOperator.Operator.Controllers;
+using KeyOperator.Runtime.Client;
 
 namespace KeyOperator.Operator.Admission.Adapters;
 
@@ -12,22 +12,29 @@ namespace KeyOperator.Operator.Admission.Adapters;
 /// Keeps the webhook's self-managed CA and serving certificate in a Secret, so every replica serves the same
 /// certificate. Lost races come back as null, as the seam expects; the caller re-reads.
 /// </summary>
-internal sealed class ClientSecretStore(IKubernetesClient client) : ISecretStore
+internal sealed class ClientSecretStore(IKubernetes client) : ISecretStore
 {
     public async Task<StoredSecret?> GetAsync(string namespaceName, string name, CancellationToken cancellationToken)
     {
-        Secret? secret = await client.TryGetAsync(ResourceType.Secrets, namespaceName, name, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return secret is null ? null : new StoredSecret(secret.Data ?? new Dictionary<string, byte[]>(), secret.Metadata.ResourceVersion ?? string.Empty);
+        try
+        {
+            V1Secret secret = await client.CoreV1.ReadNamespacedSecretAsync(name, namespaceName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new StoredSecret(ObjectViews.Data(secret) ?? new Dictionary<string, byte[]>(), secret.Metadata?.ResourceVersion ?? string.Empty);
+        }
+        catch (Exception ex) when (KubernetesErrors.IsNotFound(ex))
+        {
+            return null;
+        }
     }
 
     public async Task<StoredSecret?> CreateAsync(string namespaceName, string name, IReadOnlyDictionary<string, byte[]> data, CancellationToken cancellationToken)
     {
         try
         {
-            Secret created = await client.CreateAsync(ResourceType.Secrets, new Secret { Metadata = new ObjectMeta { Name = name, Namespace = namespaceName }, Type = "kubernetes.io/tls", Data = data }, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new StoredSecret(created.Data ?? data, created.Metadata.ResourceVersion ?? string.Empty);
+            V1Secret created = await client.CoreV1.CreateNamespacedSecretAsync(Tls(namespaceName, name, data, null), namespaceName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new StoredSecret(ObjectViews.Data(created) ?? data, created.Metadata?.ResourceVersion ?? string.Empty);
         }
-        catch (AlreadyExistsException)
+        catch (Exception ex) when (KubernetesErrors.IsAlreadyExists(ex))
         {
             return null;
         }
@@ -37,12 +44,21 @@ internal sealed class ClientSecretStore(IKubernetesClient client) : ISecretStore
     {
         try
         {
-            Secret updated = await client.ReplaceAsync(ResourceType.Secrets, new Secret { Metadata = new ObjectMeta { Name = name, Namespace = namespaceName, ResourceVersion = resourceVersion }, Type = "kubernetes.io/tls", Data = data }, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new StoredSecret(updated.Data ?? data, updated.Metadata.ResourceVersion ?? string.Empty);
+            V1Secret updated = await client.CoreV1.ReplaceNamespacedSecretAsync(Tls(namespaceName, name, data, resourceVersion), name, namespaceName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new StoredSecret(ObjectViews.Data(updated) ?? data, updated.Metadata?.ResourceVersion ?? string.Empty);
         }
-        catch (ConflictException)
+        catch (Exception ex) when (KubernetesErrors.IsConflict(ex))
         {
             return null;
         }
     }
+
+    private static V1Secret Tls(string namespaceName, string name, IReadOnlyDictionary<string, byte[]> data, string? resourceVersion) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "Secret",
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = namespaceName, ResourceVersion = resourceVersion },
+        Type = "kubernetes.io/tls",
+        Data = new Dictionary<string, byte[]>(data, StringComparer.Ordinal),
+    };
 }

@@ -1,10 +1,10 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text;
-using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
+using k8s;
+using k8s.Models;
 using KeyOperator.Operator.Admission.Certificates;
+using KeyOperator.Runtime.Client;
 
 namespace KeyOperator.Operator.Admission.Adapters;
 
@@ -12,26 +12,34 @@ namespace KeyOperator.Operator.Admission.Adapters;
 /// Injects the webhook CA into every webhook of our ValidatingWebhookConfiguration. Every replica calls this each
 /// minute, so it writes only when a caBundle differs, with the read resourceVersion as precondition.
 /// </summary>
-internal sealed class ClientWebhookConfigurationPatcher(IKubernetesClient client) : IWebhookConfigurationPatcher
+internal sealed class ClientWebhookConfigurationPatcher(IKubernetes client) : IWebhookConfigurationPatcher
 {
     public async Task EnsureCaBundleAsync(string configurationName, string caBundlePem, CancellationToken cancellationToken)
     {
-        JsonObject? configuration = await client.TryGetAsync(ResourceType.ValidatingWebhookConfigurations, null, configurationName, Kubernetes.Serialization.KubernetesJsonContext.Default.JsonObject, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (configuration?["webhooks"] is not JsonArray webhooks)
+        V1ValidatingWebhookConfiguration configuration;
+        try
+        {
+            configuration = await client.AdmissionregistrationV1.ReadValidatingWebhookConfigurationAsync(configurationName, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (KubernetesErrors.IsNotFound(ex))
         {
             // Not installed (yet): the chart or dev creates it; the next refresh injects the bundle.
             return;
         }
 
-        string bundle = Convert.ToBase64String(Encoding.ASCII.GetBytes(caBundlePem));
-        bool changed = false;
-        foreach (JsonObject webhook in webhooks.OfType<JsonObject>())
+        if (configuration.Webhooks is not { Count: > 0 } webhooks)
         {
-            JsonObject clientConfig = webhook["clientConfig"] as JsonObject ?? [];
-            if (clientConfig["caBundle"]?.GetValue<string>() != bundle)
+            return;
+        }
+
+        byte[] bundle = Encoding.ASCII.GetBytes(caBundlePem);
+        bool changed = false;
+        foreach (V1ValidatingWebhook webhook in webhooks)
+        {
+            webhook.ClientConfig ??= new Admissionregistrationv1WebhookClientConfig();
+            if (webhook.ClientConfig.CaBundle is not { } current || !current.AsSpan().SequenceEqual(bundle))
             {
-                clientConfig["caBundle"] = bundle;
-                webhook["clientConfig"] = clientConfig;
+                webhook.ClientConfig.CaBundle = bundle;
                 changed = true;
             }
         }
@@ -43,9 +51,10 @@ internal sealed class ClientWebhookConfigurationPatcher(IKubernetesClient client
 
         try
         {
-            await client.ReplaceObjectAsync(ResourceType.ValidatingWebhookConfigurations, configuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // The read object (its resourceVersion included) goes back whole: a concurrent change fails with 409.
+            await client.AdmissionregistrationV1.ReplaceValidatingWebhookConfigurationAsync(configuration, configurationName, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (ConflictException)
+        catch (Exception ex) when (KubernetesErrors.IsConflict(ex))
         {
             // Another replica wrote first; the next refresh compares again.
         }

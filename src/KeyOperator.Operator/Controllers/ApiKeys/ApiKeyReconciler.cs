@@ -1,14 +1,11 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Controllers.Ports;
 using KeyOperator.Operator.Controllers.RotationPolicies;
 using KeyOperator.Operator.Keys;
 using KeyOperator.Operator.Rotation;
-using KeyOperator.Operator.Serialization;
 using KeyOperator.Runtime.Conditions;
 using KeyOperator.Runtime.Controllers;
 using KeyOperator.Runtime.Events;
@@ -21,7 +18,8 @@ namespace KeyOperator.Operator.Controllers.ApiKeys;
 /// delete, edit or take its name. Level-based: every decision is made from what the API server holds now.
 /// </summary>
 internal sealed partial class ApiKeyReconciler(
-    IKubernetesClient client,
+    IApiKeyStore apiKeys,
+    ISecretStore secrets,
     IKeyGenerator generator,
     IEventRecorder events,
     VerifierPublisher verifier,
@@ -38,7 +36,7 @@ internal sealed partial class ApiKeyReconciler(
 
         // Deleted, or being deleted: the Secret and verifier ConfigMap are owned, so garbage collection removes them.
         // A deleting object never gets new work.
-        if (request.Object is null || request.Object.Metadata.DeletionTimestamp is not null)
+        if (request.Object is null || request.Object.Metadata?.DeletionTimestamp is not null)
         {
             metrics.Forget(request.Key.Namespace, request.Key.Name);
             return ReconcileResult.Done;
@@ -46,7 +44,7 @@ internal sealed partial class ApiKeyReconciler(
 
         // Read fresh rather than from the cache: every status write below carries this resourceVersion as a
         // precondition, and a rotation must not act on a step the cache has not seen yet.
-        ApiKey? apiKey = await client.TryGetAsync(ApiKeyStatusWriter.ApiKeys, request.Key.Namespace, request.Key.Name, OperatorJsonContext.Default.ApiKey, cancellationToken).ConfigureAwait(false);
+        ApiKey? apiKey = await apiKeys.GetAsync(request.Key.Namespace ?? string.Empty, request.Key.Name, cancellationToken).ConfigureAwait(false);
         if (apiKey is null || apiKey.Metadata.DeletionTimestamp is not null)
         {
             return ReconcileResult.Done;
@@ -59,9 +57,9 @@ internal sealed partial class ApiKeyReconciler(
         }
 
         string secretName = apiKey.Spec.SecretName ?? apiKey.Metadata.Name!;
-        Secret? secret = await TryGetSecretAsync(apiKey.Metadata.Namespace!, secretName, cancellationToken).ConfigureAwait(false);
+        V1Secret? secret = await secrets.GetAsync(apiKey.Metadata.NamespaceProperty!, secretName, cancellationToken).ConfigureAwait(false);
         SecretAssessment assessment = ApiKeySecretInspector.Assess(apiKey, format, secret);
-        Log.Assessed(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, assessment.Verdict);
+        Log.Assessed(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, assessment.Verdict);
 
         KeyRecord current;
         switch (assessment.Verdict)
@@ -95,7 +93,7 @@ internal sealed partial class ApiKeyReconciler(
 
         PolicyResolution policy = policies.Resolve(apiKey);
         // A Healthy Secret's data was not changed above (at most its metadata was repaired), so it can be reused.
-        Secret? known = assessment.Verdict == SecretVerdict.Healthy ? secret : null;
+        V1Secret? known = assessment.Verdict == SecretVerdict.Healthy ? secret : null;
         RotationRun run = await rotator.RunAsync(apiKey, format, secretName, policy.Policy, known, cancellationToken).ConfigureAwait(false);
         apiKey = run.ApiKey;
         if (run.Secret is { } published)
@@ -105,7 +103,7 @@ internal sealed partial class ApiKeyReconciler(
         }
 
         await WriteRotationStatusAsync(apiKey, policy, run, cancellationToken).ConfigureAwait(false);
-        metrics.NextRotation(apiKey.Metadata.Namespace, apiKey.Metadata.Name!, run.NextRotation);
+        metrics.NextRotation(apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name!, run.NextRotation);
         if (run.RequeueAt is not { } requeueAt)
         {
             return ReconcileResult.Done;
@@ -147,7 +145,7 @@ internal sealed partial class ApiKeyReconciler(
         await statusWriter.WriteAsync(apiKey, next, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<KeyRecord> MintAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, Secret? existing, SecretAssessment assessment, CancellationToken cancellationToken)
+    private async Task<KeyRecord> MintAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, V1Secret? existing, SecretAssessment assessment, CancellationToken cancellationToken)
     {
         int version = Math.Max(apiKey.Status?.CurrentVersion ?? 0, assessment.Version ?? 0) + 1;
         (string reason, string type, string note) = assessment.Verdict switch
@@ -162,54 +160,42 @@ internal sealed partial class ApiKeyReconciler(
 
         using GeneratedKey key = await generator.GenerateAsync(apiKey.Spec, version, cancellationToken).ConfigureAwait(false);
         Dictionary<string, byte[]> data = SecretDataLayout.Compose(key, previous: null);
-        Secret desired = ApiKeySecretBuilder.Build(apiKey, format, secretName, key, data, existing);
+        V1Secret desired = ApiKeySecretBuilder.Build(apiKey, format, secretName, key, data, existing);
         if (existing is null)
         {
-            await client.CreateAsync(ResourceType.Secrets, desired, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await secrets.CreateAsync(desired, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await client.ReplaceAsync(ResourceType.Secrets, desired, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await secrets.ReplaceAsync(desired, cancellationToken).ConfigureAwait(false);
         }
 
-        Log.Minted(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, version, key.Fingerprint, assessment.Verdict);
+        Log.Minted(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, version, key.Fingerprint, assessment.Verdict);
         Record(apiKey, type, reason, "Generate", note);
         return new KeyRecord(version, key.Fingerprint, SecondPrecision.Truncate(time.GetUtcNow()), VerifierPublisher.PublicEntries(format, data));
     }
 
-    private async Task<KeyRecord> EnsureMetadataAsync(ApiKey apiKey, ApiKeyFormat format, Secret secret, SecretAssessment assessment, CancellationToken cancellationToken)
+    private async Task<KeyRecord> EnsureMetadataAsync(ApiKey apiKey, ApiKeyFormat format, V1Secret secret, SecretAssessment assessment, CancellationToken cancellationToken)
     {
         int version = assessment.Version!.Value;
         string fingerprint = assessment.Fingerprint!;
         string specHash = ApiKeySecretInspector.SpecHash(apiKey.Spec, format);
         if (!ApiKeySecretBuilder.HasManagedMetadata(apiKey, secret.Metadata, version, fingerprint, specHash))
         {
-            Secret repaired = secret with { Metadata = ApiKeySecretBuilder.WithManagedMetadata(apiKey, secret.Metadata, version, fingerprint, specHash) };
-            await client.ReplaceAsync(ResourceType.Secrets, repaired, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
+            V1Secret repaired = ApiKeySecretBuilder.WithMetadata(secret, ApiKeySecretBuilder.WithManagedMetadata(apiKey, secret.Metadata, version, fingerprint, specHash));
+            await secrets.ReplaceAsync(repaired, cancellationToken).ConfigureAwait(false);
             Record(apiKey, EventTypes.Normal, ApiKeyReasons.SecretRepaired, "Repair", $"Restored the labels and annotations of Secret {secret.Metadata.Name}");
         }
 
         DateTimeOffset createdAt = apiKey.Status?.Keys?.FirstOrDefault(k => k.Version == version)?.CreatedAt
-            ?? secret.Metadata.CreationTimestamp
+            ?? ObjectViews.Utc(secret.Metadata.CreationTimestamp)
             ?? time.GetUtcNow();
-        return new KeyRecord(version, fingerprint, createdAt, VerifierPublisher.PublicEntries(format, secret.Data));
-    }
-
-    private async Task<Secret?> TryGetSecretAsync(string @namespace, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.GetAsync(ResourceType.Secrets, @namespace, name, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
+        return new KeyRecord(version, fingerprint, createdAt, VerifierPublisher.PublicEntries(format, ObjectViews.Data(secret)));
     }
 
     private void Record(ApiKey apiKey, string type, string reason, string action, string note) =>
         events.Record(
-            new KeyOperator.Runtime.Events.ObjectReference(ApiKeyConstants.ApiVersion, ApiKeyConstants.Kind, apiKey.Metadata.Namespace, apiKey.Metadata.Name!, apiKey.Metadata.Uid),
+            new KeyOperator.Runtime.Events.ObjectReference(ApiKeyConstants.ApiVersion, ApiKeyConstants.Kind, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name!, apiKey.Metadata.Uid),
             type,
             reason,
             action,

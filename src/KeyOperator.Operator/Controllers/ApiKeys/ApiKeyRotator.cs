@@ -1,14 +1,13 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Globalization;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Controllers.Ports;
 using KeyOperator.Operator.Keys;
 using KeyOperator.Operator.Rotation;
 using KeyOperator.Operator.RotationPolicies;
+using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Events;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +20,7 @@ namespace KeyOperator.Operator.Controllers.ApiKeys;
 /// memory until the Secret is written; a failure in between loses nothing anybody could have seen.
 /// </summary>
 internal sealed partial class ApiKeyRotator(
-    IKubernetesClient client,
+    ISecretStore secrets,
     IKeyGenerator generator,
     ApiKeyStatusWriter statusWriter,
     WorkloadRestarter restarter,
@@ -44,7 +43,7 @@ internal sealed partial class ApiKeyRotator(
     /// A stale resourceVersion only costs a 409 and a requeue.
     /// </param>
     /// <param name="cancellationToken">Cancels the pass.</param>
-    public async Task<RotationRun> RunAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, EffectiveRotationPolicy? policy, Secret? knownSecret, CancellationToken cancellationToken)
+    public async Task<RotationRun> RunAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, EffectiveRotationPolicy? policy, V1Secret? knownSecret, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
         GeneratedKey? held = null;
@@ -52,16 +51,16 @@ internal sealed partial class ApiKeyRotator(
         {
             for (int step = 0; step < MaxSteps; step++)
             {
-                Secret? secret = step == 0 && knownSecret is not null
+                V1Secret? secret = step == 0 && knownSecret is not null
                     ? knownSecret
-                    : await client.TryGetAsync(ResourceType.Secrets, apiKey.Metadata.Namespace, secretName, KubernetesJsonContext.Default.Secret, cancellationToken).ConfigureAwait(false);
+                    : await secrets.GetAsync(apiKey.Metadata.NamespaceProperty, secretName, cancellationToken).ConfigureAwait(false);
                 RotationState? state = RotationStateCodec.FromJson(apiKey.Status?.Rotation);
                 IReadOnlyDictionary<RestartTarget, int> restarted = state is { Phase: RotationPhase.StatusCommitted }
                     ? await restarter.ReadRestartedVersionsAsync(apiKey, cancellationToken).ConfigureAwait(false)
                     : new Dictionary<RestartTarget, int>();
                 RotationObservation observed = RotationObserver.Observe(apiKey, format, secret, restarted, held?.Fingerprint);
                 RotationAction action = RotationPlanner.NextStep(observed, policy, time.GetUtcNow(), settings.MinimumRotationInterval);
-                Log.Step(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, action.GetType().Name, state?.Phase.ToString() ?? "none");
+                Log.Step(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, action.GetType().Name, state?.Phase.ToString() ?? "none");
                 switch (action)
                 {
                     case RotationAction.Wait wait:
@@ -92,7 +91,7 @@ internal sealed partial class ApiKeyRotator(
                         if (restarter.BatchDeferral(apiKey, restarts.Targets, state?.CommittedAt, time.GetUtcNow(), settings.RestartBatch) is { } lookAgain)
                         {
                             // Nothing is written: the recorded phase stays StatusCommitted, so a crash meanwhile loses nothing.
-                            Log.RestartsDeferred(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, lookAgain);
+                            Log.RestartsDeferred(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, lookAgain);
                             return new RotationRun(apiKey, secret, lookAgain, null, RotationPlanner.NextScheduledRotation(observed, policy, settings.MinimumRotationInterval));
                         }
 
@@ -110,11 +109,12 @@ internal sealed partial class ApiKeyRotator(
 
             throw new InvalidOperationException("the rotation did not settle within " + MaxSteps.ToString(CultureInfo.InvariantCulture) + " steps");
         }
-        catch (KubernetesApiException ex) when (ex is not ConflictException)
+        catch (Exception ex) when (KubernetesErrors.StatusCode(ex) is not null && !KubernetesErrors.IsConflict(ex))
         {
             // A failed step is resumed by the next reconcile (the state says where); the event tells people why it lags.
+            // The server's Status message names the object and the rule, never data.
             metrics.Failed();
-            Record(apiKey, EventTypes.Warning, ApiKeyReasons.RotationFailed, "Rotate", "A rotation step failed and will be retried: " + ex.Message);
+            Record(apiKey, EventTypes.Warning, ApiKeyReasons.RotationFailed, "Rotate", "A rotation step failed and will be retried: " + KubernetesErrors.Message(ex));
             throw;
         }
         finally
@@ -126,7 +126,7 @@ internal sealed partial class ApiKeyRotator(
     private Task<ApiKey> PersistAsync(ApiKey apiKey, RotationState state, CancellationToken cancellationToken) =>
         statusWriter.WriteAsync(apiKey, RotationStatus.WithState(apiKey.Status ?? new ApiKeyStatus(), state), cancellationToken);
 
-    private async Task WriteSecretAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, Secret secret, GeneratedKey held, RotationAction.WriteSecret write, CancellationToken cancellationToken)
+    private async Task WriteSecretAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, V1Secret secret, GeneratedKey held, RotationAction.WriteSecret write, CancellationToken cancellationToken)
     {
         if (held.Fingerprint != write.TargetFingerprint)
         {
@@ -134,10 +134,10 @@ internal sealed partial class ApiKeyRotator(
         }
 
         // The Secret's present current value becomes ".previous"; Build keeps the read resourceVersion as precondition.
-        Dictionary<string, byte[]> data = SecretDataLayout.Compose(held, secret.Data);
-        Secret desired = ApiKeySecretBuilder.Build(apiKey, format, secretName, held, data, secret);
-        await client.ReplaceAsync(ResourceType.Secrets, desired, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
-        Log.SecretWritten(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, write.TargetVersion, write.TargetFingerprint);
+        Dictionary<string, byte[]> data = SecretDataLayout.Compose(held, ObjectViews.Data(secret));
+        V1Secret desired = ApiKeySecretBuilder.Build(apiKey, format, secretName, held, data, secret);
+        await secrets.ReplaceAsync(desired, cancellationToken).ConfigureAwait(false);
+        Log.SecretWritten(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, write.TargetVersion, write.TargetFingerprint);
     }
 
     private async Task<ApiKey> CommitAsync(ApiKey apiKey, RotationCommit commit, CancellationToken cancellationToken)
@@ -163,19 +163,19 @@ internal sealed partial class ApiKeyRotator(
         };
         Record(apiKey, EventTypes.Normal, ApiKeyReasons.Rotated, "Rotate",
             FormattableString.Invariant($"Rotated {trigger} from version {commit.PreviousVersion} to {commit.CurrentVersion} ({commit.CurrentFingerprint})"));
-        Log.Committed(logger, apiKey.Metadata.Namespace, apiKey.Metadata.Name, commit.PreviousVersion, commit.CurrentVersion, commit.CurrentFingerprint);
+        Log.Committed(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, commit.PreviousVersion, commit.CurrentVersion, commit.CurrentFingerprint);
         return committed;
     }
 
-    private Task PublishVerifierAsync(ApiKey apiKey, ApiKeyFormat format, Secret secret, CancellationToken cancellationToken) =>
+    private Task PublishVerifierAsync(ApiKey apiKey, ApiKeyFormat format, V1Secret secret, CancellationToken cancellationToken) =>
         verifier.PublishFromSecretAsync(apiKey, format, secret, apiKey.Status?.CurrentVersion ?? 0, SecondPrecision.Truncate(time.GetUtcNow()), cancellationToken);
 
-    private async Task<ApiKey> RetireAsync(ApiKey apiKey, ApiKeyFormat format, Secret secret, RotationAction.RetirePrevious retire, CancellationToken cancellationToken)
+    private async Task<ApiKey> RetireAsync(ApiKey apiKey, ApiKeyFormat format, V1Secret secret, RotationAction.RetirePrevious retire, CancellationToken cancellationToken)
     {
         if (retire.SecretHasPrevious)
         {
-            Secret trimmed = secret with { Data = SecretDataLayout.WithoutPrevious(secret.Data ?? new Dictionary<string, byte[]>()) };
-            Secret written = await client.ReplaceAsync(ResourceType.Secrets, trimmed, KubernetesJsonContext.Default.Secret, cancellationToken: cancellationToken).ConfigureAwait(false);
+            V1Secret trimmed = ApiKeySecretBuilder.WithData(secret, SecretDataLayout.WithoutPrevious(ObjectViews.Data(secret) ?? new Dictionary<string, byte[]>()));
+            V1Secret written = await secrets.ReplaceAsync(trimmed, cancellationToken).ConfigureAwait(false);
 
             // Verifiers stop accepting the retired key right after the Secret stops offering it.
             await PublishVerifierAsync(apiKey, format, written, cancellationToken).ConfigureAwait(false);
@@ -188,7 +188,7 @@ internal sealed partial class ApiKeyRotator(
 
     private void Record(ApiKey apiKey, string type, string reason, string action, string note) =>
         events.Record(
-            new KeyOperator.Runtime.Events.ObjectReference(ApiKeyConstants.ApiVersion, ApiKeyConstants.Kind, apiKey.Metadata.Namespace, apiKey.Metadata.Name!, apiKey.Metadata.Uid),
+            new KeyOperator.Runtime.Events.ObjectReference(ApiKeyConstants.ApiVersion, ApiKeyConstants.Kind, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name!, apiKey.Metadata.Uid),
             type,
             reason,
             action,

@@ -3,7 +3,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Keys;
 
@@ -18,7 +18,7 @@ internal static class ApiKeySecretInspector
     /// <summary>Secret annotation with a digest of the spec fields that shape the key material.</summary>
     public const string SpecHashAnnotation = "keyoperator.io/spec-hash";
 
-    public static SecretAssessment Assess(ApiKey apiKey, ApiKeyFormat format, Secret? secret)
+    public static SecretAssessment Assess(ApiKey apiKey, ApiKeyFormat format, V1Secret? secret)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
         if (secret is null)
@@ -31,7 +31,7 @@ internal static class ApiKeySecretInspector
             return new SecretAssessment(SecretVerdict.Foreign, null, null);
         }
 
-        IReadOnlyDictionary<string, string> annotations = secret.Metadata.Annotations ?? new Dictionary<string, string>();
+        IReadOnlyDictionary<string, string> annotations = ObjectViews.Annotations(secret.Metadata);
         int? version = annotations.TryGetValue(ApiKeyConstants.Annotations.Version, out string? v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) ? parsed : null;
         string? recorded = annotations.GetValueOrDefault(ApiKeyConstants.Annotations.Fingerprint);
         if (!string.Equals(annotations.GetValueOrDefault(SpecHashAnnotation), SpecHash(apiKey.Spec, format), StringComparison.Ordinal))
@@ -39,7 +39,7 @@ internal static class ApiKeySecretInspector
             return new SecretAssessment(SecretVerdict.SpecChanged, version, recorded);
         }
 
-        string? actual = FingerprintOf(format, secret.Data);
+        string? actual = FingerprintOf(format, ObjectViews.Data(secret));
         if (actual is null || recorded is null || version is null || !string.Equals(actual, recorded, StringComparison.Ordinal))
         {
             return new SecretAssessment(SecretVerdict.Tampered, version, recorded);
@@ -55,8 +55,8 @@ internal static class ApiKeySecretInspector
         return new SecretAssessment(SecretVerdict.Healthy, version, actual);
     }
 
-    public static bool IsControlledBy(Secret secret, ApiKey apiKey) =>
-        secret.Metadata.OwnerReferences?.Any(o => o.Controller == true && string.Equals(o.Uid, apiKey.Metadata.Uid, StringComparison.Ordinal)) == true;
+    public static bool IsControlledBy(V1Secret secret, ApiKey apiKey) =>
+        secret.Metadata?.OwnerReferences?.Any(o => o.Controller == true && string.Equals(o.Uid, apiKey.Metadata.Uid, StringComparison.Ordinal)) == true;
 
     /// <summary>A digest of exactly the spec fields that change the material: a new value means a new key version.</summary>
     public static string SpecHash(ApiKeySpec spec, ApiKeyFormat format)

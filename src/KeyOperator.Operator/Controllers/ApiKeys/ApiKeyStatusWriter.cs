@@ -2,9 +2,8 @@
 
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Models;
 using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Controllers.Ports;
 using KeyOperator.Operator.Rotation;
 using KeyOperator.Operator.Serialization;
 using KeyOperator.Runtime.Conditions;
@@ -16,21 +15,10 @@ namespace KeyOperator.Operator.Controllers.ApiKeys;
 /// precondition (a stale read fails with 409 and is requeued, instead of overwriting a rotation step another writer
 /// recorded), and only when something changed, so a status write does not trigger an endless chain of reconciles.
 /// </summary>
-internal sealed class ApiKeyStatusWriter(IKubernetesClient client, TimeProvider time)
+internal sealed class ApiKeyStatusWriter(IApiKeyStore store, TimeProvider time)
 {
-    public const string FieldManager = "key-operator-apikeys";
-
     /// <summary>How many versions status.keys lists: the current, the previous and some history.</summary>
     public const int MaxKeyEntries = 5;
-
-    public static ResourceType ApiKeys { get; } = new()
-    {
-        Group = ApiKeyConstants.Group,
-        Version = ApiKeyConstants.Version,
-        Plural = ApiKeyConstants.Plural,
-        Kind = ApiKeyConstants.Kind,
-        Namespaced = true,
-    };
 
     public Task<ApiKey> WriteReadyAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, KeyRecord key, CancellationToken cancellationToken)
     {
@@ -60,7 +48,7 @@ internal sealed class ApiKeyStatusWriter(IKubernetesClient client, TimeProvider 
             // The first key is minted after any rotate request already on a new ApiKey, so it satisfies it: applying
             // a manifest that carries the annotation must not rotate a key that was just created.
             LastRotateAnnotation = previous.CurrentVersion is null
-                ? apiKey.Metadata.Annotations?.GetValueOrDefault(ApiKeyConstants.Annotations.Rotate)
+                ? ObjectViews.Annotations(apiKey.Metadata).GetValueOrDefault(ApiKeyConstants.Annotations.Rotate)
                 : previous.LastRotateAnnotation,
         };
         return WriteAsync(apiKey, next, cancellationToken);
@@ -93,12 +81,7 @@ internal sealed class ApiKeyStatusWriter(IKubernetesClient client, TimeProvider 
             return apiKey;
         }
 
-        return await client.ReplaceAsync(
-            ApiKeys,
-            apiKey with { Status = next },
-            OperatorJsonContext.Default.ApiKey,
-            new WriteOptions { Subresource = "status", FieldManager = FieldManager },
-            cancellationToken).ConfigureAwait(false);
+        return await store.ReplaceStatusAsync(apiKey with { Status = next }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets condition <paramref name="type"/> as apimachinery's SetStatusCondition does (transition time moves only on a flip).</summary>

@@ -48,7 +48,7 @@ internal static class RestartBatch
     }
 
     private static bool SharesTarget(ApiKey apiKey, IReadOnlyCollection<RestartTarget> targets, ApiKey other) =>
-        other.Metadata.Namespace == apiKey.Metadata.Namespace
+        other.Metadata.NamespaceProperty == apiKey.Metadata.NamespaceProperty
         && other.Metadata.Name != apiKey.Metadata.Name
         && other.Metadata.DeletionTimestamp is null
         && other.Spec.RestartTargets?.Any(targets.Contains) == true;
@@ -67,7 +67,7 @@ internal static class RestartBatch
             return state.Phase < RotationPhase.StatusCommitted;
         }
 
-        string? requested = other.Metadata.Annotations?.GetValueOrDefault(ApiKeyConstants.Annotations.Rotate);
+        string? requested = ObjectViews.Annotations(other.Metadata).GetValueOrDefault(ApiKeyConstants.Annotations.Rotate);
         return (!string.IsNullOrEmpty(requested) && requested != status.LastRotateAnnotation)
             || (status.NextRotationTime is { } due && SecondPrecision.IsDue(due, now));
     }

@@ -1,7 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Globalization;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Keys;
 using KeyOperator.Operator.Rotation;
@@ -14,14 +14,14 @@ internal static class RotationObserver
     public static RotationObservation Observe(
         ApiKey apiKey,
         ApiKeyFormat format,
-        Secret? secret,
+        V1Secret? secret,
         IReadOnlyDictionary<RestartTarget, int> restartedVersions,
         string? heldMaterialFingerprint)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
         ApiKeyStatus status = apiKey.Status ?? new ApiKeyStatus();
         KeyVersionStatus? current = status.Keys?.FirstOrDefault(k => k.Version == status.CurrentVersion);
-        IReadOnlyDictionary<string, string> annotations = apiKey.Metadata.Annotations ?? new Dictionary<string, string>();
+        IReadOnlyDictionary<string, string> annotations = ObjectViews.Annotations(apiKey.Metadata);
         return new RotationObservation
         {
             ApiKeyName = apiKey.Metadata.Name!,
@@ -43,14 +43,14 @@ internal static class RotationObserver
     }
 
     /// <summary>Versions and fingerprints of the Secret, recomputed from its data (the annotations can be edited).</summary>
-    public static SecretObservation ObserveSecret(ApiKeyFormat format, Secret? secret)
+    public static SecretObservation ObserveSecret(ApiKeyFormat format, V1Secret? secret)
     {
         if (secret is null)
         {
             return SecretObservation.Missing;
         }
 
-        IReadOnlyDictionary<string, byte[]> data = secret.Data ?? new Dictionary<string, byte[]>();
+        IReadOnlyDictionary<string, byte[]> data = ObjectViews.Data(secret) ?? new Dictionary<string, byte[]>();
         Dictionary<string, byte[]> previous = new(StringComparer.Ordinal);
         foreach ((string key, byte[] value) in data)
         {
@@ -60,7 +60,7 @@ internal static class RotationObserver
             }
         }
 
-        string? version = secret.Metadata.Annotations?.GetValueOrDefault(ApiKeyConstants.Annotations.Version);
+        string? version = ObjectViews.Annotations(secret.Metadata).GetValueOrDefault(ApiKeyConstants.Annotations.Version);
         return new SecretObservation
         {
             Exists = true,

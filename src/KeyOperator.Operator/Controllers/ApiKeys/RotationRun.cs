@@ -1,6 +1,6 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Rotation;
 
@@ -10,4 +10,4 @@ namespace KeyOperator.Operator.Controllers.ApiKeys;
 /// Where a rotation pass stopped: the ApiKey and Secret as last written or read, when to look again (null: only on
 /// a change), the block to report if any, and the next scheduled rotation for status.nextRotationTime.
 /// </summary>
-internal sealed record RotationRun(ApiKey ApiKey, Secret? Secret, DateTimeOffset? RequeueAt, RotationAction.Blocked? Blocked, DateTimeOffset? NextRotation);
+internal sealed record RotationRun(ApiKey ApiKey, V1Secret? Secret, DateTimeOffset? RequeueAt, RotationAction.Blocked? Blocked, DateTimeOffset? NextRotation);

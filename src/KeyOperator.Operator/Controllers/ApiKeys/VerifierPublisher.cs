@@ -3,11 +3,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Controllers.Ports;
 
 namespace KeyOperator.Operator.Controllers.ApiKeys;
 
@@ -15,7 +13,7 @@ namespace KeyOperator.Operator.Controllers.ApiKeys;
 /// Keeps the verifier ConfigMap of an ApiKey: digests of every currently valid key, so an API gateway can check a
 /// presented key without read access to the Secret. Removes the ConfigMap when the spec stops asking for it.
 /// </summary>
-internal sealed class VerifierPublisher(IKubernetesClient client)
+internal sealed class VerifierPublisher(IConfigMapStore configMaps)
 {
     /// <summary>Label on a verifier ConfigMap naming its ApiKey, so a dropped verifier block can be found and removed.</summary>
     public const string ApiKeyLabel = "keyoperator.io/apikey";
@@ -48,25 +46,25 @@ internal sealed class VerifierPublisher(IKubernetesClient client)
     /// the previous one. The current key's createdAt comes from status, or <paramref name="fallbackCreatedAt"/> before
     /// status records it. Does nothing for a Secret without a recognisable key.
     /// </summary>
-    public Task PublishFromSecretAsync(ApiKey apiKey, ApiKeyFormat format, Secret secret, int fallbackVersion, DateTimeOffset fallbackCreatedAt, CancellationToken cancellationToken)
+    public Task PublishFromSecretAsync(ApiKey apiKey, ApiKeyFormat format, V1Secret secret, int fallbackVersion, DateTimeOffset fallbackCreatedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
         ArgumentNullException.ThrowIfNull(secret);
-        if (ApiKeySecretInspector.FingerprintOf(format, secret.Data) is not { } fingerprint)
+        if (ApiKeySecretInspector.FingerprintOf(format, ObjectViews.Data(secret)) is not { } fingerprint)
         {
             return Task.CompletedTask;
         }
 
         int version = RotationObserver.ObserveSecret(format, secret).Version ?? fallbackVersion;
         DateTimeOffset createdAt = apiKey.Status?.Keys?.FirstOrDefault(k => k.Version == version)?.CreatedAt ?? fallbackCreatedAt;
-        return PublishAsync(apiKey, format, new KeyRecord(version, fingerprint, createdAt, PublicEntries(format, secret.Data)), cancellationToken);
+        return PublishAsync(apiKey, format, new KeyRecord(version, fingerprint, createdAt, PublicEntries(format, ObjectViews.Data(secret))), cancellationToken);
     }
 
     public async Task PublishAsync(ApiKey apiKey, ApiKeyFormat format, KeyRecord key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
         ArgumentNullException.ThrowIfNull(key);
-        string ns = apiKey.Metadata.Namespace!;
+        string ns = apiKey.Metadata.NamespaceProperty!;
         string? wanted = apiKey.Spec.Verifier is null ? null : apiKey.Spec.Verifier.ConfigMapName ?? apiKey.Metadata.Name + "-verifier";
         await RemoveStaleAsync(apiKey, wanted, cancellationToken).ConfigureAwait(false);
         if (wanted is null)
@@ -80,18 +78,24 @@ internal sealed class VerifierPublisher(IKubernetesClient client)
             data[ApiKeyConstants.DataKeys.Jwks] = key.Verifier.Jwks;
         }
 
-        ConfigMap? existing = await TryGetAsync(ns, wanted, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && !existing.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == apiKey.Metadata.Uid) == true)
+        V1ConfigMap? existing = await configMaps.GetAsync(ns, wanted, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && !existing.Metadata?.OwnerReferences?.Any(o => o.Controller == true && o.Uid == apiKey.Metadata.Uid) == true)
         {
             // Someone else's ConfigMap: never overwritten, as with Secrets.
             return;
         }
 
-        ConfigMap desired = new()
+        V1ConfigMap desired = new()
         {
-            Metadata = (existing?.Metadata ?? new ObjectMeta { Name = wanted, Namespace = ns }) with
+            ApiVersion = "v1",
+            Kind = "ConfigMap",
+            Metadata = new V1ObjectMeta
             {
-                Labels = new Dictionary<string, string>(existing?.Metadata.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+                Name = wanted,
+                NamespaceProperty = ns,
+                ResourceVersion = existing?.Metadata?.ResourceVersion,
+                Annotations = existing?.Metadata?.Annotations is { } annotations ? new Dictionary<string, string>(annotations, StringComparer.Ordinal) : null,
+                Labels = new Dictionary<string, string>(ObjectViews.Labels(existing?.Metadata), StringComparer.Ordinal)
                 {
                     [ApiKeyConstants.Labels.ManagedBy] = ApiKeyConstants.Labels.ManagedByValue,
                     [ApiKeyLabel] = apiKey.Metadata.Name!,
@@ -102,11 +106,11 @@ internal sealed class VerifierPublisher(IKubernetesClient client)
         };
         if (existing is null)
         {
-            await client.CreateAsync(ResourceType.ConfigMaps, desired, KubernetesJsonContext.Default.ConfigMap, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await configMaps.CreateAsync(desired, cancellationToken).ConfigureAwait(false);
         }
-        else if (!SameData(existing.Data, data) || existing.Metadata.Labels?.GetValueOrDefault(ApiKeyLabel) != apiKey.Metadata.Name)
+        else if (!SameData(ObjectViews.Data(existing), data) || ObjectViews.Labels(existing.Metadata).GetValueOrDefault(ApiKeyLabel) != apiKey.Metadata.Name)
         {
-            await client.ReplaceAsync(ResourceType.ConfigMaps, desired, KubernetesJsonContext.Default.ConfigMap, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await configMaps.ReplaceAsync(desired, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -136,34 +140,10 @@ internal sealed class VerifierPublisher(IKubernetesClient client)
 
     private async Task RemoveStaleAsync(ApiKey apiKey, string? wanted, CancellationToken cancellationToken)
     {
-        KubernetesList<ConfigMap> owned = await client.ListAsync(
-            ResourceType.ConfigMaps,
-            apiKey.Metadata.Namespace,
-            KubernetesJsonContext.Default.KubernetesListConfigMap,
-            new ListOptions { LabelSelector = $"{ApiKeyLabel}={apiKey.Metadata.Name}" },
-            cancellationToken).ConfigureAwait(false);
-        foreach (ConfigMap stale in owned.Items.Where(c => c.Metadata.Name != wanted && c.Metadata.OwnerReferences?.Any(o => o.Uid == apiKey.Metadata.Uid) == true))
+        IReadOnlyList<V1ConfigMap> owned = await configMaps.ListAsync(apiKey.Metadata.NamespaceProperty, $"{ApiKeyLabel}={apiKey.Metadata.Name}", cancellationToken).ConfigureAwait(false);
+        foreach (V1ConfigMap stale in owned.Where(c => c.Metadata.Name != wanted && c.Metadata.OwnerReferences?.Any(o => o.Uid == apiKey.Metadata.Uid) == true))
         {
-            try
-            {
-                await client.DeleteAsync(ResourceType.ConfigMaps, stale.Metadata.Namespace, stale.Metadata.Name!, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            catch (NotFoundException)
-            {
-                // Already gone: the goal is reached.
-            }
-        }
-    }
-
-    private async Task<ConfigMap?> TryGetAsync(string @namespace, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.GetAsync(ResourceType.ConfigMaps, @namespace, name, KubernetesJsonContext.Default.ConfigMap, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (NotFoundException)
-        {
-            return null;
+            await configMaps.DeleteAsync(stale.Metadata.NamespaceProperty, stale.Metadata.Name, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,10 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Serialization;
 using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Controllers.Ports;
 using KeyOperator.Operator.Rotation;
 using KeyOperator.Runtime.Informers;
 
@@ -15,13 +12,12 @@ namespace KeyOperator.Operator.Controllers.ApiKeys;
 /// pod-template annotation. The annotation (<see cref="RestartAnnotation"/>) also records which key versions the
 /// workload was restarted for, so a restart is made once per version and shared by keys rotating together.
 /// </summary>
-internal sealed class WorkloadRestarter(IKubernetesClient client, Informer<ApiKey> apiKeys)
+internal sealed class WorkloadRestarter(IWorkloadPatcher workloads, Informer<ApiKey> apiKeys)
 {
-    public const string FieldManager = "key-operator-restarts";
 
     /// <summary>When a restart should look again because keys sharing its workloads are about to rotate, or null to go ahead.</summary>
     public DateTimeOffset? BatchDeferral(ApiKey apiKey, IReadOnlyCollection<RestartTarget> targets, DateTimeOffset? committedAt, DateTimeOffset now, RestartBatchOptions options) =>
-        RestartBatch.DeferUntil(apiKey, targets, apiKeys.Cache.List(), committedAt, now, options);
+        RestartBatch.DeferUntil(apiKey, targets, apiKeys.Cache.ByIndex(IndexNames.Namespace, apiKey.Metadata.NamespaceProperty ?? string.Empty), committedAt, now, options);
 
     /// <summary>For each existing restart target, the version of this ApiKey it was last restarted for (0: never).</summary>
     public async Task<IReadOnlyDictionary<RestartTarget, int>> ReadRestartedVersionsAsync(ApiKey apiKey, CancellationToken cancellationToken)
@@ -30,10 +26,10 @@ internal sealed class WorkloadRestarter(IKubernetesClient client, Informer<ApiKe
         Dictionary<RestartTarget, int> versions = [];
         foreach (RestartTarget target in apiKey.Spec.RestartTargets ?? [])
         {
-            JsonObject? workload = await TryGetAsync(apiKey.Metadata.Namespace!, target, cancellationToken).ConfigureAwait(false);
+            WorkloadState? workload = await workloads.GetAsync(apiKey.Metadata.NamespaceProperty!, target, cancellationToken).ConfigureAwait(false);
             if (workload is not null)
             {
-                versions[target] = RestartAnnotation.VersionFor(AnnotationOf(workload), apiKey.Metadata.Name!) ?? 0;
+                versions[target] = RestartAnnotation.VersionFor(workload.RestartAnnotation, apiKey.Metadata.Name!) ?? 0;
             }
         }
 
@@ -49,20 +45,21 @@ internal sealed class WorkloadRestarter(IKubernetesClient client, Informer<ApiKe
     {
         ArgumentNullException.ThrowIfNull(apiKey);
         ArgumentNullException.ThrowIfNull(targets);
-        string ns = apiKey.Metadata.Namespace!;
+        string ns = apiKey.Metadata.NamespaceProperty!;
         foreach (RestartTarget target in targets)
         {
-            JsonObject? workload = await TryGetAsync(ns, target, cancellationToken).ConfigureAwait(false);
+            WorkloadState? workload = await workloads.GetAsync(ns, target, cancellationToken).ConfigureAwait(false);
             if (workload is null)
             {
                 continue;
             }
 
-            string? existing = AnnotationOf(workload);
+            string? existing = workload.RestartAnnotation;
             List<KeyValuePair<string, int>> entries = [new(apiKey.Metadata.Name!, version)];
-            foreach (ApiKey other in apiKeys.Cache.List())
+            // Only this namespace's keys can share a target; the cache copies what it hands out, so ask it for no more.
+            foreach (ApiKey other in apiKeys.Cache.ByIndex(IndexNames.Namespace, ns))
             {
-                if (other.Metadata.Namespace == ns && other.Metadata.Name != apiKey.Metadata.Name
+                if (other.Metadata.NamespaceProperty == ns && other.Metadata.Name != apiKey.Metadata.Name
                     && other.Spec.RestartTargets?.Contains(target) == true
                     && other.Status?.CurrentVersion is int committed && committed > (RestartAnnotation.VersionFor(existing, other.Metadata.Name!) ?? 0))
                 {
@@ -76,47 +73,7 @@ internal sealed class WorkloadRestarter(IKubernetesClient client, Informer<ApiKe
                 continue;
             }
 
-            JsonObject patch = new()
-            {
-                ["metadata"] = new JsonObject { ["resourceVersion"] = workload["metadata"]?["resourceVersion"]?.GetValue<string>() },
-                ["spec"] = new JsonObject
-                {
-                    ["template"] = new JsonObject
-                    {
-                        ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [RestartAnnotation.Name] = merged } },
-                    },
-                },
-            };
-            await client.PatchAsync(
-                TypeOf(target.Kind),
-                ns,
-                target.Name!,
-                KubernetesPatch.Merge(patch),
-                KubernetesJsonContext.Default.JsonObject,
-                new WriteOptions { FieldManager = FieldManager },
-                cancellationToken).ConfigureAwait(false);
+            await workloads.PatchRestartAnnotationAsync(ns, target, workload.ResourceVersion, merged, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static string? AnnotationOf(JsonObject workload) =>
-        workload["spec"]?["template"]?["metadata"]?["annotations"]?[RestartAnnotation.Name]?.GetValue<string>();
-
-    private async Task<JsonObject?> TryGetAsync(string @namespace, RestartTarget target, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.GetObjectAsync(TypeOf(target.Kind), @namespace, target.Name!, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-    }
-
-    private static ResourceType TypeOf(WorkloadKind kind) => kind switch
-    {
-        WorkloadKind.StatefulSet => ResourceType.StatefulSets,
-        WorkloadKind.DaemonSet => ResourceType.DaemonSets,
-        _ => ResourceType.Deployments,
-    };
 }

@@ -2,7 +2,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes;
+using KeyOperator.Operator.Controllers.Ports;
 using KeyOperator.Operator.RotationPolicies;
 using KeyOperator.Operator.Serialization;
 using KeyOperator.Runtime.Controllers;
@@ -13,10 +13,8 @@ namespace KeyOperator.Operator.Controllers.RotationPolicies;
 /// Validates a RotationPolicy and reports the verdict in its status (Ready, observedGeneration). The ApiKeys that use
 /// the policy compile it themselves; this status is for people and tools.
 /// </summary>
-internal sealed class RotationPolicyReconciler(IKubernetesClient client, TimeProvider time) : IReconciler<RotationPolicy>
+internal sealed class RotationPolicyReconciler(IRotationPolicyStatusWriter statusWriter, TimeProvider time) : IReconciler<RotationPolicy>
 {
-    public const string FieldManager = "key-operator-rotationpolicies";
-
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<RotationPolicy> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -35,21 +33,7 @@ internal sealed class RotationPolicyReconciler(IKubernetesClient client, TimePro
             return ReconcileResult.Done;
         }
 
-        // A merge patch replaces the conditions list whole; the resourceVersion precondition keeps a stale cache
-        // from overwriting the status of a newer generation.
-        JsonObject patch = new()
-        {
-            ["metadata"] = new JsonObject { ["resourceVersion"] = policy.Metadata.ResourceVersion },
-            ["status"] = nextJson,
-        };
-        await client.PatchAsync(
-            RotationPolicyResources.RotationPolicies,
-            policy.Metadata.Namespace,
-            policy.Metadata.Name!,
-            KubernetesPatch.Merge(patch),
-            OperatorJsonContext.Default.RotationPolicy,
-            new WriteOptions { Subresource = "status", FieldManager = FieldManager },
-            cancellationToken).ConfigureAwait(false);
+        await statusWriter.WriteAsync(policy, next, cancellationToken).ConfigureAwait(false);
         return ReconcileResult.Done;
     }
 }

@@ -23,11 +23,11 @@ internal sealed class RotationPolicyResolver(Informer<RotationPolicy> policies, 
             return PolicyResolution.None;
         }
 
-        RotationPolicy? policy = policies.Cache.Get(new QueueKey(apiKey.Metadata.Namespace, name));
+        RotationPolicy? policy = policies.Cache.Get(new QueueKey(apiKey.Metadata.NamespaceProperty, name));
         if (policy is null || policy.Metadata.DeletionTimestamp is not null)
         {
             return new PolicyResolution(null, ApiKeyReasons.PolicyNotFound,
-                $"RotationPolicy {name} does not exist in namespace {apiKey.Metadata.Namespace}; the key is rotated only on request until it does");
+                $"RotationPolicy {name} does not exist in namespace {apiKey.Metadata.NamespaceProperty}; the key is rotated only on request until it does");
         }
 
         RotationPolicyCompilation compilation = RotationPolicyCompiler.Compile(policy.Spec);
@@ -41,8 +41,8 @@ internal sealed class RotationPolicyResolver(Informer<RotationPolicy> policies, 
     public IEnumerable<QueueKey> ReferencingApiKeys(RotationPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return apiKeys.Cache.List()
-            .Where(k => k.Metadata.Namespace == policy.Metadata.Namespace && k.Spec.RotationPolicyRef?.Name == policy.Metadata.Name)
-            .Select(k => new QueueKey(k.Metadata.Namespace, k.Metadata.Name!));
+        return apiKeys.Cache.ByIndex(IndexNames.Namespace, policy.Metadata.NamespaceProperty ?? string.Empty)
+            .Where(k => k.Spec.RotationPolicyRef?.Name == policy.Metadata.Name)
+            .Select(k => new QueueKey(k.Metadata.NamespaceProperty, k.Metadata.Name!));
     }
 }

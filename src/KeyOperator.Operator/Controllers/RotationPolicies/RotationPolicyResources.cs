@@ -1,19 +1,14 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes;
 using KeyOperator.Operator.RotationPolicies;
+using KeyOperator.Runtime.Kubernetes;
 
 namespace KeyOperator.Operator.Controllers.RotationPolicies;
 
-/// <summary>The REST resource of the RotationPolicy kind.</summary>
+/// <summary>Where RotationPolicies live in the API.</summary>
 internal static class RotationPolicyResources
 {
-    public static ResourceType RotationPolicies { get; } = new()
-    {
-        Group = RotationPolicyConstants.Group,
-        Version = RotationPolicyConstants.Version,
-        Plural = RotationPolicyConstants.Plural,
-        Kind = RotationPolicyConstants.Kind,
-        Namespaced = true,
-    };
+    /// <summary>keyoperator.io/v1alpha1 rotationpolicies.</summary>
+    public static CustomResourceType RotationPolicies { get; } =
+        new(RotationPolicyConstants.Group, RotationPolicyConstants.Version, RotationPolicyConstants.Plural, RotationPolicyConstants.Kind);
 }

@@ -1,0 +1,48 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using k8s;
+using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Controllers.ApiKeys;
+using KeyOperator.Operator.Controllers.Ports;
+using KeyOperator.Operator.Serialization;
+using KeyOperator.Runtime.Client;
+using KeyOperator.Runtime.Kubernetes;
+
+namespace KeyOperator.Operator.Controllers.Adapters;
+
+/// <summary><see cref="IApiKeyStore"/> over the library's CustomObjects operations.</summary>
+internal sealed class ApiKeyStoreAdapter(IKubernetes client) : IApiKeyStore
+{
+    /// <summary>Field manager of status writes, so that managedFields name who owns status.</summary>
+    public const string FieldManager = "key-operator-apikeys";
+
+    private static readonly CustomResourceType Type = ApiKeyResources.ApiKeys;
+
+    public async Task<ApiKey?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            object body = await client.CustomObjects.GetNamespacedCustomObjectAsync(Type.Group, Type.Version, @namespace, Type.Plural, name, cancellationToken).ConfigureAwait(false);
+            return CustomObjectJson.FromBody(body, OperatorJsonContext.Default.ApiKey);
+        }
+        catch (Exception ex) when (KubernetesErrors.IsNotFound(ex))
+        {
+            return null;
+        }
+    }
+
+    public async Task<ApiKey> ReplaceStatusAsync(ApiKey apiKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+        object stored = await client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
+            CustomObjectJson.ToBody(apiKey, OperatorJsonContext.Default.ApiKey),
+            Type.Group,
+            Type.Version,
+            apiKey.Metadata.NamespaceProperty,
+            Type.Plural,
+            apiKey.Metadata.Name,
+            fieldManager: FieldManager,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return CustomObjectJson.FromBody(stored, OperatorJsonContext.Default.ApiKey);
+    }
+}

@@ -1,0 +1,57 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using k8s;
+using k8s.Models;
+using KeyOperator.Operator.Controllers.Ports;
+using KeyOperator.Runtime.Client;
+
+namespace KeyOperator.Operator.Controllers.Adapters;
+
+/// <summary><see cref="IConfigMapStore"/> over the library's CoreV1 operations.</summary>
+internal sealed class ConfigMapStoreAdapter(IKubernetes client) : IConfigMapStore
+{
+    /// <summary>Field manager of the verifier ConfigMap writes.</summary>
+    public const string FieldManager = "key-operator-verifiers";
+
+    public async Task<V1ConfigMap?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.CoreV1.ReadNamespacedConfigMapAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (KubernetesErrors.IsNotFound(ex))
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<V1ConfigMap>> ListAsync(string @namespace, string labelSelector, CancellationToken cancellationToken)
+    {
+        V1ConfigMapList list = await client.CoreV1.ListNamespacedConfigMapAsync(@namespace, labelSelector: labelSelector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return [.. list.Items ?? []];
+    }
+
+    public Task<V1ConfigMap> CreateAsync(V1ConfigMap configMap, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configMap);
+        return client.CoreV1.CreateNamespacedConfigMapAsync(configMap, configMap.Metadata.NamespaceProperty, fieldManager: FieldManager, cancellationToken: cancellationToken);
+    }
+
+    public Task<V1ConfigMap> ReplaceAsync(V1ConfigMap configMap, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configMap);
+        return client.CoreV1.ReplaceNamespacedConfigMapAsync(configMap, configMap.Metadata.Name, configMap.Metadata.NamespaceProperty, fieldManager: FieldManager, cancellationToken: cancellationToken);
+    }
+
+    public async Task DeleteAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.CoreV1.DeleteNamespacedConfigMapAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (KubernetesErrors.IsNotFound(ex))
+        {
+            // Already gone: the goal is reached.
+        }
+    }
+}

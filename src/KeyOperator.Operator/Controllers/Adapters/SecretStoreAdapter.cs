@@ -1,0 +1,39 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using k8s;
+using k8s.Models;
+using KeyOperator.Operator.Controllers.Ports;
+using KeyOperator.Runtime.Client;
+
+namespace KeyOperator.Operator.Controllers.Adapters;
+
+/// <summary><see cref="ISecretStore"/> over the library's CoreV1 operations.</summary>
+internal sealed class SecretStoreAdapter(IKubernetes client) : ISecretStore
+{
+    /// <summary>Field manager of the operator's Secret writes.</summary>
+    public const string FieldManager = "key-operator-secrets";
+
+    public async Task<V1Secret?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.CoreV1.ReadNamespacedSecretAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (KubernetesErrors.IsNotFound(ex))
+        {
+            return null;
+        }
+    }
+
+    public Task<V1Secret> CreateAsync(V1Secret secret, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        return client.CoreV1.CreateNamespacedSecretAsync(secret, secret.Metadata.NamespaceProperty, fieldManager: FieldManager, cancellationToken: cancellationToken);
+    }
+
+    public Task<V1Secret> ReplaceAsync(V1Secret secret, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        return client.CoreV1.ReplaceNamespacedSecretAsync(secret, secret.Metadata.Name, secret.Metadata.NamespaceProperty, fieldManager: FieldManager, cancellationToken: cancellationToken);
+    }
+}
