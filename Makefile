@@ -39,9 +39,10 @@ test: deps
 test-cluster: deps build
 	DOTNET=$(DOTNET) CONFIGURATION=$(CONFIGURATION) hack/test-cluster.sh
 
-## dev: the local control plane with the operator in the foreground; writes .keyop/kubeconfig.
+## dev: the local control plane with the operator in the foreground (key-operator-local, src/KeyOperator.LocalCluster);
+## writes .keyop/kubeconfig.
 dev:
-	$(DOTNET) run --project src/KeyOperator -c $(CONFIGURATION) -- dev $(DEV_ARGS)
+	$(DOTNET) run --project src/KeyOperator.LocalCluster -c $(CONFIGURATION) -- $(DEV_ARGS)
 
 ## crds / webhook: regenerate the committed manifests from the C# types.
 crds:

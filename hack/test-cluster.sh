@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the tests that can target any cluster (trait Cluster=Any) against the cluster named by KEYOP_TEST_KUBECONFIG.
-# Without it, the cluster is a local control plane in a separate process (`key-operator dev --control-plane-only`), so
+# Without it, the cluster is a local control plane in a separate process (`key-operator-local --control-plane-only`), so
 # the code path a real cluster takes (someone else's API server, reached only through a kubeconfig) runs on every
 # `make test`. Expects the solution to be built.
 set -euo pipefail
@@ -10,7 +10,7 @@ CONFIGURATION=${CONFIGURATION:-Debug}
 
 if [ -z "${KEYOP_TEST_KUBECONFIG:-}" ]; then
   dir=$(mktemp -d)
-  "$DOTNET" run --project src/KeyOperator --no-build -c "$CONFIGURATION" -- dev --control-plane-only --kubeconfig "$dir/kubeconfig" >"$dir/dev.log" 2>&1 &
+  "$DOTNET" run --project src/KeyOperator.LocalCluster --no-build -c "$CONFIGURATION" -- --control-plane-only --kubeconfig "$dir/kubeconfig" >"$dir/dev.log" 2>&1 &
   pid=$!
   trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
   for _ in $(seq 1 120); do

@@ -7,6 +7,7 @@ using KeyOperator.Kubernetes;
 using KeyOperator.Kubernetes.Errors;
 using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
+using KeyOperator.LocalCluster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace KeyOperator.Benchmarks.Macro;
 
 /// <summary>
 /// The local control plane with the CRDs installed but no operator yet, so a scenario can fill it first and then
-/// measure what starting the operator costs. <c>key-operator dev</c> does the same steps in one go (DevEnvironment).
+/// measure what starting the operator costs. <c>key-operator-local</c> does the same steps in one go (DevEnvironment).
 /// </summary>
 internal sealed class ControlPlaneSession : IAsyncDisposable
 {

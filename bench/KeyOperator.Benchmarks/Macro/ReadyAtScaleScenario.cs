@@ -1,13 +1,13 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Diagnostics;
-using KeyOperator.Cli;
+using KeyOperator.LocalCluster;
 using Microsoft.Extensions.Logging;
 
 namespace KeyOperator.Benchmarks.Macro;
 
 /// <summary>
-/// N ApiKeys (default token format) created against <c>key-operator dev</c>'s environment – control plane, CRDs,
+/// N ApiKeys (default token format) created against <c>key-operator-local</c>'s environment – control plane, CRDs,
 /// admission webhook and operator in this process – then polled until all report Ready=True.
 /// </summary>
 internal static class ReadyAtScaleScenario

@@ -3,9 +3,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using KeyOperator.Cli;
 using KeyOperator.Kubernetes;
 using KeyOperator.Kubernetes.Models;
+using KeyOperator.LocalCluster;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers.ApiKeys;
 using KeyOperator.Operator.Controllers.RotationPolicies;

@@ -18,7 +18,7 @@ namespace KeyOperator.Hosting;
 
 /// <summary>
 /// Composes the operator: client, informers, controllers, leader election, events and the metrics/health endpoints.
-/// The same host runs in a cluster (<c>key-operator run</c>) and against the local control plane (<c>dev</c>, tests).
+/// The same host runs in a cluster (<c>key-operator run</c>) and against the local control plane (<c>key-operator-local</c>, tests).
 /// </summary>
 internal static class OperatorHost
 {

@@ -4,7 +4,7 @@ using KeyOperator.Tests.Infrastructure;
 
 namespace KeyOperator.Tests.Admission;
 
-/// <summary>The dev environment with a cluster policy, as <c>key-operator dev --policy-file</c> runs it.</summary>
+/// <summary>The dev environment with a cluster policy, as <c>key-operator-local --policy-file</c> runs it.</summary>
 public sealed class PolicyOperatorFixture : OperatorFixture
 {
     protected override string? PolicyYaml => """

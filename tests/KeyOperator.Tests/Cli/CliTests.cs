@@ -1,10 +1,10 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text;
-using KeyOperator.Cli;
 using KeyOperator.Kubernetes;
 using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
+using KeyOperator.LocalCluster;
 using KeyOperator.Operator.Keys;
 using KeyOperator.Tests.Infrastructure;
 
@@ -102,7 +102,7 @@ public sealed class CliTests
     [Fact]
     public async Task Dev_InvalidPort_ExitsTwoWithMessage()
     {
-        KubectlResult result = await KeyOperatorCli.RunAsync(string.Empty, "dev", "--port", "70000");
+        KubectlResult result = await KeyOperatorCli.RunLocalClusterAsync("--port", "70000");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--port", result.StandardError, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class CliTests
         string directory = Directory.CreateTempSubdirectory("keyop-sigterm-").FullName;
         try
         {
-            KubectlResult result = await KeyOperatorCli.RunUntilTerminatedAsync("export KUBECONFIG=", "dev", mode, "--kubeconfig", Path.Combine(directory, "kubeconfig"));
+            KubectlResult result = await KeyOperatorCli.RunLocalClusterUntilTerminatedAsync("export KUBECONFIG=", mode, "--kubeconfig", Path.Combine(directory, "kubeconfig"));
 
             Assert.True(result.ExitCode == 0, result.StandardError);
             Assert.Contains("Stopping.", result.StandardOutput, StringComparison.Ordinal);

@@ -1,9 +1,9 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Cli;
 using KeyOperator.Kubernetes;
 using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
+using KeyOperator.LocalCluster;
 using KeyOperator.Tests.Infrastructure;
 
 namespace KeyOperator.Tests.Cli;

@@ -1,13 +1,12 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json.Nodes;
-using KeyOperator.Cli;
 using KeyOperator.ControlPlane;
-using KeyOperator.Hosting;
 using KeyOperator.Kubernetes;
 using KeyOperator.Kubernetes.Errors;
 using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
+using KeyOperator.LocalCluster;
 using KeyOperator.Operator.Crds;
 using KeyOperator.Testing;
 using Microsoft.AspNetCore.Builder;

@@ -4,12 +4,37 @@ using System.Diagnostics;
 
 namespace KeyOperator.Tests.Infrastructure;
 
-/// <summary>Runs the built key-operator executable as a separate process, exactly as a user or script would.</summary>
+/// <summary>
+/// Runs the built key-operator executable (or key-operator-local, the local cluster) as a separate process, exactly as
+/// a user or script would.
+/// </summary>
 public static class KeyOperatorCli
 {
-    public static async Task<KubectlResult> RunAsync(string standardInput, params string[] arguments)
+    /// <summary>The product executable, as the container image ships it.</summary>
+    public const string Product = "key-operator";
+
+    /// <summary>The local control plane with the operator (<c>make dev</c>); not in the product.</summary>
+    public const string LocalCluster = "key-operator-local";
+
+    public static Task<KubectlResult> RunAsync(string standardInput, params string[] arguments) =>
+        RunAsync(Product, standardInput, arguments);
+
+    /// <summary>Runs key-operator-local with <paramref name="arguments"/> and no standard input.</summary>
+    public static Task<KubectlResult> RunLocalClusterAsync(params string[] arguments) =>
+        RunAsync(LocalCluster, string.Empty, arguments);
+
+    public static Task<KubectlResult> RunUntilTerminatedAsync(string readyText, params string[] arguments) =>
+        RunUntilTerminatedAsync(Product, readyText, arguments);
+
+    /// <summary>As <see cref="RunUntilTerminatedAsync(string, string[])"/>, for key-operator-local.</summary>
+    public static Task<KubectlResult> RunLocalClusterUntilTerminatedAsync(string readyText, params string[] arguments) =>
+        RunUntilTerminatedAsync(LocalCluster, readyText, arguments);
+
+    internal static ProcessStartInfo StartInfo(string[] arguments) => StartInfo(Product, arguments);
+
+    private static async Task<KubectlResult> RunAsync(string executable, string standardInput, string[] arguments)
     {
-        using Process process = Process.Start(StartInfo(arguments))!;
+        using Process process = Process.Start(StartInfo(executable, arguments))!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         await process.StandardInput.WriteAsync(standardInput);
@@ -23,9 +48,9 @@ public static class KeyOperatorCli
     /// Starts a long-running command, waits until its standard output has a line containing <paramref name="readyText"/>,
     /// sends it SIGTERM as a pod termination or CI cleanup would, and returns how it ended.
     /// </summary>
-    public static async Task<KubectlResult> RunUntilTerminatedAsync(string readyText, params string[] arguments)
+    private static async Task<KubectlResult> RunUntilTerminatedAsync(string executable, string readyText, string[] arguments)
     {
-        using Process process = Process.Start(StartInfo(arguments))!;
+        using Process process = Process.Start(StartInfo(executable, arguments))!;
         process.StandardInput.Close();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         System.Text.StringBuilder output = new();
@@ -46,7 +71,7 @@ public static class KeyOperatorCli
         return new KubectlResult(process.ExitCode, output.ToString(), await stderr);
     }
 
-    internal static ProcessStartInfo StartInfo(string[] arguments)
+    private static ProcessStartInfo StartInfo(string executable, string[] arguments)
     {
         ProcessStartInfo start = new("dotnet")
         {
@@ -57,7 +82,7 @@ public static class KeyOperatorCli
             WorkingDirectory = RepositoryPaths.Root,
         };
         start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "key-operator.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, executable + ".dll"));
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);

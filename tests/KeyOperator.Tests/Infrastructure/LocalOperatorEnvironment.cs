@@ -1,13 +1,13 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Cli;
 using KeyOperator.ControlPlane;
 using KeyOperator.Kubernetes;
+using KeyOperator.LocalCluster;
 using Microsoft.Extensions.Logging;
 
 namespace KeyOperator.Tests.Infrastructure;
 
-/// <summary>A local control plane with the operator, exactly as <c>key-operator dev</c> starts them.</summary>
+/// <summary>A local control plane with the operator, exactly as <c>key-operator-local</c> starts them.</summary>
 internal sealed class LocalOperatorEnvironment : OperatorEnvironment
 {
     private readonly DevEnvironment _dev;

@@ -8,7 +8,7 @@ namespace KeyOperator.Tests.Infrastructure;
 /// <summary>
 /// The operator running against a cluster, plus the real kubectl pointed at it. Shared by the tests of a class; each
 /// test works in its own namespace. This fixture always starts a local control plane of its own, as
-/// <c>key-operator dev</c> does, because its tests need what only that offers (fault injection, a webhook the API
+/// <c>key-operator-local</c> does, because its tests need what only that offers (fault injection, a webhook the API
 /// server can call, an operator they may stop); <see cref="PortableOperatorFixture"/> also runs on a real cluster.
 /// </summary>
 public class OperatorFixture : IAsyncLifetime

@@ -2,11 +2,10 @@
 
 using System.Text;
 using System.Text.Json.Nodes;
-using KeyOperator.Hosting;
 using KeyOperator.Kubernetes;
 using KeyOperator.Operator.Admission.Generation;
 
-namespace KeyOperator.Cli;
+namespace KeyOperator.LocalCluster;
 
 /// <summary>
 /// Registers the operator's ValidatingWebhookConfiguration with the local control plane. It is the generated

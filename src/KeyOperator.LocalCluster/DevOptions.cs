@@ -1,8 +1,8 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-namespace KeyOperator.Cli;
+namespace KeyOperator.LocalCluster;
 
-/// <summary>What <c>key-operator dev</c> was asked to do.</summary>
+/// <summary>What <c>key-operator-local</c> was asked to do.</summary>
 internal sealed record DevOptions
 {
     public int Port { get; init; }

@@ -1,17 +1,16 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
-using KeyOperator.ControlPlane;
 
-namespace KeyOperator.Cli;
+namespace KeyOperator.LocalCluster;
 
 /// <summary>
-/// <c>key-operator dev</c>: the local control plane on 127.0.0.1 with the operator in the same process (or alone, with
+/// <c>key-operator-local</c>: the local control plane on 127.0.0.1 with the operator in the same process (or alone, with
 /// <c>--control-plane-only</c>), in the foreground until Ctrl-C. It exists because no real API server can run on a developer machine here.
 /// </summary>
 internal static class DevCommand
 {
-    public static Command Create()
+    public static RootCommand CreateRoot()
     {
         Option<int> port = new("--port") { Description = "Port of the local control plane (0 picks a free one).", DefaultValueFactory = _ => 0 };
         Option<string> kubeconfig = new("--kubeconfig") { Description = "Where to write the kubeconfig for the local control plane.", DefaultValueFactory = _ => Path.Combine(".keyop", "kubeconfig") };
@@ -22,7 +21,7 @@ internal static class DevCommand
             Description = "Run only the local control plane (with the CRDs installed), for an operator started elsewhere or for tests through KEYOP_TEST_KUBECONFIG.",
         };
 
-        Command command = new("dev", "Run the local control plane and the operator in the foreground.")
+        RootCommand command = new("KeyOperator local cluster: the local control plane and the operator in the foreground (development and tests only).")
         {
             port, kubeconfig, samples, policyFile, controlPlaneOnly,
         };

@@ -4,11 +4,11 @@ using System.Text.Json.Nodes;
 using KeyOperator.Kubernetes;
 using KeyOperator.Operator.Crds;
 
-namespace KeyOperator.Hosting;
+namespace KeyOperator.LocalCluster;
 
 /// <summary>
 /// Installs the CRDs generated from the C# types, with server-side apply so that re-running is a no-op. Used by
-/// <c>key-operator dev</c>; in a cluster the Helm chart or <c>config/crd</c> installs them.
+/// <c>key-operator-local</c>; in a cluster the Helm chart or <c>config/crd</c> installs them.
 /// </summary>
 internal static class CrdInstaller
 {

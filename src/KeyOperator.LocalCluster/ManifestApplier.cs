@@ -3,7 +3,7 @@
 using System.Text.Json.Nodes;
 using KeyOperator.Kubernetes;
 
-namespace KeyOperator.Hosting;
+namespace KeyOperator.LocalCluster;
 
 /// <summary>
 /// Applies manifest files with server-side apply, in file-name order (so a namespace in <c>00-namespace.yaml</c>

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace KeyOperator.Hosting;
+namespace KeyOperator.LocalCluster;
 
 /// <summary>
 /// Reads Kubernetes manifests (multi-document YAML) into JSON objects through YamlDotNet's representation model,

@@ -4,7 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace KeyOperator.Cli;
+namespace KeyOperator.LocalCluster;
 
 /// <summary>
 /// A throwaway CA and a serving certificate for 127.0.0.1, written as files, so that <c>dev</c> runs the webhook in
@@ -18,7 +18,7 @@ internal static class DevWebhookCertificates
         Directory.CreateDirectory(directory);
         DateTimeOffset now = time.GetUtcNow();
         using ECDsa caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        CertificateRequest caRequest = new("CN=key-operator dev webhook CA", caKey, HashAlgorithmName.SHA256);
+        CertificateRequest caRequest = new("CN=key-operator-local webhook CA", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         using X509Certificate2 ca = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(30));

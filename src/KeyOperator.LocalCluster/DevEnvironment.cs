@@ -8,10 +8,10 @@ using KeyOperator.Kubernetes.Models;
 using KeyOperator.Kubernetes.Serialization;
 using Microsoft.AspNetCore.Builder;
 
-namespace KeyOperator.Cli;
+namespace KeyOperator.LocalCluster;
 
 /// <summary>
-/// The running pieces of <c>key-operator dev</c>: the local control plane, the CRDs installed into it, and the
+/// The running pieces of <c>key-operator-local</c>: the local control plane, the CRDs installed into it, and the
 /// operator host connected to it. End-to-end tests start the same environment in-process.
 /// </summary>
 internal sealed class DevEnvironment : IAsyncDisposable
