@@ -14,8 +14,9 @@ namespace KeyOperator.Runtime.Kubernetes;
 /// lost update. Here the first error stops the watch and is thrown: 410 as
 /// <see cref="RuntimeInformers.ResourceExpiredException"/> (the reflector relists), anything else as itself (the
 /// reflector re-watches from the last version it applied, so the skipped event comes again).</item>
-/// <item>A watch the server closes without a byte ends in <see cref="EndOfStreamException"/>: that is a normal close,
-/// and the sequence just ends.</item>
+/// <item>A watch the server closes without a byte ends in <see cref="EndOfStreamException"/> (the library peeks the
+/// first line while buffering the response, so it arrives wrapped in the <see cref="HttpRequestException"/> "Error
+/// while copying content to a stream"): that is a normal close, and the sequence just ends.</item>
 /// <item>A 410 status on the watch request itself is the same expiry as the ERROR event.</item>
 /// </list>
 /// </summary>
@@ -48,7 +49,7 @@ internal static class WatchStream
                 {
                     more = await events.MoveNextAsync().ConfigureAwait(false);
                 }
-                catch (EndOfStreamException)
+                catch (Exception ex) when (IsEmptyClose(ex))
                 {
                     more = false;
                 }
@@ -79,6 +80,11 @@ internal static class WatchStream
             }
         }
     }
+
+    // Only the end-of-stream of a clean close: a connection dropped mid-body is an IOException ("response ended
+    // prematurely") and stays a failure.
+    private static bool IsEmptyClose(Exception exception) =>
+        exception is EndOfStreamException or HttpRequestException { InnerException: EndOfStreamException };
 
     private static RuntimeInformers.WatchEventType Map(k8s.WatchEventType type) => type switch
     {
