@@ -1,7 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes;
+using k8s;
 using KeyOperator.Operator.Crds;
 
 namespace KeyOperator.LocalCluster;
@@ -12,16 +12,12 @@ namespace KeyOperator.LocalCluster;
 /// </summary>
 internal static class CrdInstaller
 {
-    public static async Task InstallAsync(IKubernetesClient client, CancellationToken cancellationToken)
+    public static async Task InstallAsync(IKubernetes client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         foreach (JsonObject crd in CrdGenerator.GenerateCrdObjects())
         {
-            await client.ApplyObjectAsync(
-                ResourceType.CustomResourceDefinitions,
-                crd,
-                new ApplyOptions { FieldManager = "key-operator", Force = true },
-                cancellationToken).ConfigureAwait(false);
+            await ServerSideApply.ApplyAsync(client, crd, "key-operator", cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -3,9 +3,9 @@
 using System.Net;
 using KeyOperator.ControlPlane;
 using KeyOperator.Hosting;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s;
+using k8s.Models;
+using KeyOperator.Runtime.Client;
 using Microsoft.AspNetCore.Builder;
 
 namespace KeyOperator.LocalCluster;
@@ -28,7 +28,7 @@ internal sealed class DevEnvironment : IAsyncDisposable
         ControlPlane = controlPlane;
         KubeconfigPath = kubeconfigPath;
         _configuration = configuration;
-        Client = new KubernetesClient(configuration);
+        Client = KubernetesClientFactory.Create(configuration, new KubernetesClientOptions(), TimeProvider.System);
         _webhookDirectory = webhookDirectory;
         _webhookCa = webhookCa;
     }
@@ -38,7 +38,7 @@ internal sealed class DevEnvironment : IAsyncDisposable
     public string KubeconfigPath { get; }
 
     /// <summary>A client for the local control plane, for tests and for applying samples.</summary>
-    public KubernetesClient Client { get; }
+    public k8s.Kubernetes Client { get; }
 
     /// <summary>The operator's metrics and health endpoint.</summary>
     public Uri MetricsAddress => new(Operator.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal)));
@@ -58,11 +58,11 @@ internal sealed class DevEnvironment : IAsyncDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(kubeconfigPath)!);
         await controlPlane.WriteKubeconfigAsync(kubeconfigPath, cancellationToken).ConfigureAwait(false);
 
-        KubernetesClientConfiguration configuration = KubeconfigLoader.LoadFiles([kubeconfigPath]);
+        KubernetesClientConfiguration configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath);
         string webhookDirectory = Path.Combine(Path.GetDirectoryName(kubeconfigPath)!, "webhook");
         string webhookCa = DevWebhookCertificates.Write(webhookDirectory, TimeProvider.System);
         DevEnvironment environment = new(options, controlPlane, kubeconfigPath, configuration, webhookDirectory, webhookCa);
-        KubernetesClient client = environment.Client;
+        k8s.Kubernetes client = environment.Client;
         await CrdInstaller.InstallAsync(client, cancellationToken).ConfigureAwait(false);
         await EnsureNamespaceAsync(client, options.OperatorNamespace, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"Local control plane listening on {controlPlane.BaseAddress}").ConfigureAwait(false);
@@ -160,13 +160,13 @@ internal sealed class DevEnvironment : IAsyncDisposable
         await ControlPlane.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task EnsureNamespaceAsync(KubernetesClient client, string name, CancellationToken cancellationToken)
+    private static async Task EnsureNamespaceAsync(IKubernetes client, string name, CancellationToken cancellationToken)
     {
         try
         {
-            await client.CreateAsync(ResourceType.Namespaces, new Namespace { Metadata = new ObjectMeta { Name = name } }, KubernetesJsonContext.Default.Namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } }, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (Kubernetes.Errors.AlreadyExistsException)
+        catch (Exception ex) when (KubernetesErrors.IsAlreadyExists(ex))
         {
             // Re-running dev against the same control plane is fine.
         }

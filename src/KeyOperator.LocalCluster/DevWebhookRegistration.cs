@@ -2,7 +2,7 @@
 
 using System.Text;
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes;
+using k8s;
 using KeyOperator.Operator.Admission.Generation;
 
 namespace KeyOperator.LocalCluster;
@@ -13,7 +13,7 @@ namespace KeyOperator.LocalCluster;
 /// </summary>
 internal static class DevWebhookRegistration
 {
-    public static async Task RegisterAsync(IKubernetesClient client, string operatorNamespace, Uri webhookBase, string caPem, CancellationToken cancellationToken)
+    public static async Task RegisterAsync(IKubernetes client, string operatorNamespace, Uri webhookBase, string caPem, CancellationToken cancellationToken)
     {
         string yaml = WebhookConfigurationGenerator.Generate(new WebhookConfigurationOptions { Namespace = operatorNamespace, CaBundlePem = caPem });
         JsonObject configuration = YamlDocuments.Parse(yaml).Single();
@@ -28,10 +28,6 @@ internal static class DevWebhookRegistration
             };
         }
 
-        await client.ApplyObjectAsync(
-            ResourceType.ValidatingWebhookConfigurations,
-            configuration,
-            new ApplyOptions { FieldManager = "key-operator-dev", Force = true },
-            cancellationToken).ConfigureAwait(false);
+        await ServerSideApply.ApplyAsync(client, configuration, "key-operator-dev", cancellationToken).ConfigureAwait(false);
     }
 }

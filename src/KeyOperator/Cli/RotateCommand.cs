@@ -3,12 +3,13 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers.ApiKeys;
 using KeyOperator.Operator.Serialization;
+using KeyOperator.Runtime.Client;
+using KeyOperator.Runtime.Kubernetes;
 
 namespace KeyOperator.Cli;
 
@@ -58,15 +59,18 @@ internal static class RotateCommand
 
         try
         {
-            KubernetesClientConfiguration configuration = string.IsNullOrEmpty(kubeconfig) ? KubeconfigLoader.LoadDefault() : KubeconfigLoader.LoadFiles([kubeconfig]);
-            using KubernetesClient client = new(configuration);
-            string ns = string.IsNullOrEmpty(@namespace) ? client.DefaultNamespace : @namespace;
+            KubernetesClientConfiguration configuration = KubernetesConfigurationLoader.Load(string.IsNullOrEmpty(kubeconfig) ? null : kubeconfig);
+            using k8s.Kubernetes client = KubernetesClientFactory.Create(configuration, new KubernetesClientOptions(), TimeProvider.System);
+            string ns = string.IsNullOrEmpty(@namespace) ? configuration.Namespace ?? "default" : @namespace;
+            CustomResourceType type = ApiKeyResources.ApiKeys;
             IEnumerable<string> targets = names;
             if (names.Length == 0)
             {
-                KubernetesList<ApiKey> listed = await client.ListAllAsync(
-                    ApiKeyStatusWriter.ApiKeys, ns, OperatorJsonContext.Default.KubernetesListApiKey, new ListOptions { LabelSelector = selector }, cancellationToken).ConfigureAwait(false);
-                targets = listed.Items.Select(k => k.Metadata.Name!);
+                object listed = await client.CustomObjects.ListNamespacedCustomObjectAsync(type.Group, type.Version, ns, type.Plural, labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
+                CustomResourceList<ApiKey> list = listed is System.Text.Json.JsonElement element
+                    ? System.Text.Json.JsonSerializer.Deserialize(element, OperatorJsonContext.Default.CustomResourceListApiKey) ?? new CustomResourceList<ApiKey>()
+                    : new CustomResourceList<ApiKey>();
+                targets = (list.Items ?? []).Select(k => k.Metadata.Name!);
             }
 
             // Sub-second precision, so that two requests within a second are still two new values.
@@ -75,7 +79,8 @@ internal static class RotateCommand
             foreach (string target in targets)
             {
                 JsonObject patch = new() { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [annotation] = value } } };
-                await client.PatchAsync(ApiKeyStatusWriter.ApiKeys, ns, target, KubernetesPatch.Merge(patch), OperatorJsonContext.Default.ApiKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await client.CustomObjects.PatchNamespacedCustomObjectAsync(
+                    new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), type.Group, type.Version, ns, type.Plural, target, cancellationToken: cancellationToken).ConfigureAwait(false);
                 await Console.Out.WriteLineAsync($"apikey.keyoperator.io/{target} {done}").ConfigureAwait(false);
                 count++;
             }
@@ -87,9 +92,10 @@ internal static class RotateCommand
 
             return 0;
         }
-        catch (Exception ex) when (ex is KubernetesApiException or KubeconfigException or HttpRequestException)
+        catch (Exception ex) when (KubernetesErrors.StatusCode(ex) is not null
+            || ex is k8s.Exceptions.KubeConfigException or k8s.Exceptions.KubernetesClientException or HttpRequestException or KubernetesRequestTimeoutException or IOException)
         {
-            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("error: " + KubernetesErrors.Message(ex)).ConfigureAwait(false);
             return 1;
         }
     }

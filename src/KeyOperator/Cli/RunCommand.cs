@@ -3,7 +3,8 @@
 using System.CommandLine;
 using System.Net;
 using KeyOperator.Hosting;
-using KeyOperator.Kubernetes;
+using k8s;
+using KeyOperator.Runtime.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -27,22 +28,21 @@ internal static class RunCommand
         Option<string?> policyFile = new("--policy-file") { Description = "Admission policy file (docs/policy.md)." };
         Option<bool> noLeaderElection = new("--no-leader-election") { Description = "Run controllers without a Lease (single replica only)." };
         Option<int> workers = new("--workers") { Description = "Concurrent ApiKey reconciles.", DefaultValueFactory = _ => 4 };
+        Option<double> qps = new("--kube-api-qps") { Description = "Client-side rate limit towards the API server, requests per second.", DefaultValueFactory = _ => 20 };
+        Option<int> burst = new("--kube-api-burst") { Description = "Requests that may go at once above --kube-api-qps.", DefaultValueFactory = _ => 30 };
 
         Command command = new("run", "Run the operator against a cluster.")
         {
-            kubeconfig, context, ns, metricsPort, webhookPort, certFile, keyFile, policyFile, noLeaderElection, workers,
+            kubeconfig, context, ns, metricsPort, webhookPort, certFile, keyFile, policyFile, noLeaderElection, workers, qps, burst,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             KubernetesClientConfiguration configuration;
             try
             {
-                string? path = parse.GetValue(kubeconfig);
-                configuration = path is not null
-                    ? KubeconfigLoader.LoadFiles([path], parse.GetValue(context))
-                    : KubernetesClientConfiguration.LoadDefault();
+                configuration = KubernetesConfigurationLoader.Load(parse.GetValue(kubeconfig), parse.GetValue(context));
             }
-            catch (KubeconfigException ex)
+            catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or k8s.Exceptions.KubernetesClientException or IOException)
             {
                 await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
                 return 2;
@@ -56,6 +56,8 @@ internal static class RunCommand
                 LeaderElection = !parse.GetValue(noLeaderElection),
                 MetricsEndpoint = new IPEndPoint(IPAddress.Any, parse.GetValue(metricsPort)),
                 ApiKeyWorkers = parse.GetValue(workers),
+                ClientQps = parse.GetValue(qps),
+                ClientBurst = parse.GetValue(burst),
                 ConfigureAdmission = admission =>
                 {
                     admission.Port = parse.GetValue(webhookPort);

@@ -1,10 +1,11 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes;
+using k8s;
 using KeyOperator.Operator.Admission;
 using KeyOperator.Operator.Admission.Adapters;
 using KeyOperator.Operator.Controllers;
 using KeyOperator.Runtime;
+using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Events;
 using KeyOperator.Runtime.Health;
 using KeyOperator.Runtime.Kubernetes;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace KeyOperator.Hosting;
 
@@ -43,16 +45,24 @@ internal static class OperatorHost
         options.ConfigureLogging?.Invoke(builder.Logging);
         IServiceCollection services = builder.Services;
         services.AddSingleton(options.TimeProvider);
-        services.AddSingleton<ClientRequestMetrics>();
-        services.AddSingleton<IKubernetesClient>(sp => new KubernetesClient(
-            options.Client,
-            new KubernetesClientOptions { TimeProvider = options.TimeProvider, OnRequestCompleted = sp.GetRequiredService<ClientRequestMetrics>().Observe }));
         services.AddKeyOperatorRuntime();
+        services.AddSingleton<IValidateOptions<KubernetesClientOptions>, KubernetesClientOptionsValidator>();
+        services.AddOptions<KubernetesClientOptions>()
+            .Configure(o =>
+            {
+                o.Qps = options.ClientQps;
+                o.Burst = options.ClientBurst;
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IKubernetes>(sp => KubernetesClientFactory.Create(
+            options.Client,
+            sp.GetRequiredService<IOptions<KubernetesClientOptions>>().Value,
+            options.TimeProvider));
         services.AddSingleton<IEventSink, KubernetesEventSink>();
         services.AddKeyOperatorEventRecorder();
         if (options.LeaderElection)
         {
-            services.AddSingleton<ILeaseStore>(sp => new KubernetesLeaseStore(sp.GetRequiredService<IKubernetesClient>(), options.Namespace, "key-operator-leader"));
+            services.AddSingleton<ILeaseStore>(sp => new KubernetesLeaseStore(sp.GetRequiredService<IKubernetes>(), options.Namespace, "key-operator-leader"));
             services.AddKeyOperatorLeaderElection(o => o.LeaseName = "key-operator-leader");
         }
 

@@ -1,6 +1,6 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes;
+using k8s;
 
 namespace KeyOperator.Hosting;
 
@@ -12,6 +12,12 @@ internal sealed record OperatorHostOptions
 
     /// <summary>The operator's own namespace: home of its leader-election Lease.</summary>
     public string Namespace { get; init; } = "key-operator";
+
+    /// <summary>Client-side rate limit towards the API server, requests per second (controller-runtime's default).</summary>
+    public double ClientQps { get; init; } = 20;
+
+    /// <summary>Requests that may go at once above <see cref="ClientQps"/>.</summary>
+    public int ClientBurst { get; init; } = 30;
 
     /// <summary>Run controllers only while holding the Lease. Off only for single-process development.</summary>
     public bool LeaderElection { get; init; } = true;
