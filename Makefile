@@ -5,7 +5,7 @@ CONFIGURATION ?= Debug
 DEV_ARGS ?= --samples
 APT_UPDATED := .keyop/.apt-updated
 
-.PHONY: all build test test-cluster dev deps crds webhook bench clean
+.PHONY: all build test test-cluster test-k3s dev deps crds webhook bench clean
 
 all: build
 
@@ -38,6 +38,14 @@ test: deps
 ## test-cluster: only the tests that can target any cluster, against KEYOP_TEST_KUBECONFIG (or a separate local one).
 test-cluster: deps build
 	DOTNET=$(DOTNET) CONFIGURATION=$(CONFIGURATION) hack/test-cluster.sh
+
+## test-k3s: the same tests against a throwaway K3s that Testcontainers starts in Docker (hack/k3s); needs a reachable
+## Docker engine and exits 2 at once without one. Not run on the project's machines, which have none (docs/testing.md).
+test-k3s: deps
+	$(DOTNET) build hack/k3s -c $(CONFIGURATION)
+	$(DOTNET) run --project hack/k3s --no-build -c $(CONFIGURATION) -- --check-docker
+	$(MAKE) build
+	DOTNET=$(DOTNET) CONFIGURATION=$(CONFIGURATION) $(DOTNET) run --project hack/k3s --no-build -c $(CONFIGURATION)
 
 ## dev: the local control plane with the operator in the foreground (key-operator-local, src/KeyOperator.LocalCluster);
 ## writes .keyop/kubeconfig.

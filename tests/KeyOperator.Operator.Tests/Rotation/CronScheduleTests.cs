@@ -88,6 +88,43 @@ public sealed class CronScheduleTests
     }
 
     [Theory]
+    // Cronos reads these (its L, W, #, H, '?' anywhere, wrapping ranges, its own macros, seconds) but they are not
+    // the robfig/cron grammar that CronJob uses, so they are denied, naming the field.
+    [InlineData("0 0 L * *", "day-of-month: \"L\" is not a number")]
+    [InlineData("0 0 15W * *", "day-of-month: \"15W\" is not a number")]
+    [InlineData("0 0 * * 5L", "day-of-week: \"5L\" is not a number or name")]
+    [InlineData("0 0 * * FRI#2", "day-of-week: \"FRI#2\" is not a number or name")]
+    [InlineData("H 0 * * *", "minute: \"H\" is not a number")]
+    [InlineData("? 0 * * *", "minute: \"?\" is not a number")]
+    [InlineData("0 22-2 * * *", "hour: \"22-2\" is outside 0-23 or runs backwards")]
+    [InlineData("@every_minute", "unknown cron macro \"@every_minute\"")]
+    [InlineData("@every_second", "unknown cron macro \"@every_second\"")]
+    [InlineData("0 0 0 * * *", "must have 5 fields (minute hour day-of-month month day-of-week), found 6")]
+    public void TryParse_CronosOnlySyntax_FailsNamingTheField(string expression, string fragment)
+    {
+        Assert.False(CronSchedule.TryParse(expression, out _, out string? error));
+        Assert.Contains(fragment, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // robfig/cron reads these and Cronos's parser does not (a step above the field's maximum, three digits, '*' in a
+    // list); they keep working because Cronos is handed value lists, not the text.
+    [InlineData("*/60 * * * *", "2026-01-01T10:02:00Z", "2026-01-01T11:00:00Z")]
+    [InlineData("005 * * * *", "2026-01-01T10:02:00Z", "2026-01-01T10:05:00Z")]
+    [InlineData("*,30 10 * * *", "2026-01-01T10:02:00Z", "2026-01-01T10:03:00Z")]
+    // An unstepped '*' inside a day-of-month list still makes both day fields required (robfig starBit): Jan 9 is
+    // the next Friday; with OR it would be Jan 3.
+    [InlineData("0 0 *,5 * FRI", "2026-01-02T00:00:00Z", "2026-01-09T00:00:00Z")]
+    [InlineData("0 0 */1 * FRI", "2026-01-02T00:00:00Z", "2026-01-09T00:00:00Z")]
+    [InlineData("0 0 1-31 * FRI", "2026-01-02T00:00:00Z", "2026-01-03T00:00:00Z")]
+    public void NextAfter_RobfigSyntaxCronosRejects_StillFires(string expression, string after, string expected)
+    {
+        CronSchedule schedule = CronSchedule.Parse(expression);
+
+        Assert.Equal(DateTimeOffset.Parse(expected), schedule.NextAfter(DateTimeOffset.Parse(after), s_utc));
+    }
+
+    [Theory]
     // Europe/Berlin, 2026-03-29: 02:00 CET jumps to 03:00 CEST; 02:30 does not exist that day and is skipped.
     [InlineData("Europe/Berlin", "30 2 * * *", "2026-03-28T12:00:00Z", "2026-03-30T00:30:00Z")]
     // Europe/Berlin, 2026-10-25: 03:00 CEST falls back to 02:00 CET; 02:30 exists twice and fires at the first.

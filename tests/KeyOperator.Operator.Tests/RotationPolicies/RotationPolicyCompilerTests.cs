@@ -115,4 +115,18 @@ public sealed class RotationPolicyCompilerTests
         Assert.Equal(DateTimeOffset.Parse("2026-01-01T02:00:00Z"), failed.LastTransitionTime);
         Assert.Equal(2L, broken.ObservedGeneration);
     }
+
+    [Theory]
+    [InlineData("61 * * * *", "spec.schedule.cron: minute: \"61\" is outside 0-59 or runs backwards")]
+    [InlineData("0 0 L * *", "spec.schedule.cron: day-of-month: \"L\" is not a number")]
+    [InlineData("0 0 * * MON#1", "spec.schedule.cron: day-of-week: \"MON#1\" is not a number or name")]
+    [InlineData("0 0 30 2 *", "spec.schedule.cron: cron expression \"0 0 30 2 *\" never fires (no selected month has the selected day)")]
+    public void Build_InvalidCron_ConditionMessageNamesTheProblem(string cron, string message)
+    {
+        RotationPolicyCompilation invalid = RotationPolicyCompiler.Compile(new RotationPolicySpec { Schedule = new() { Cron = cron } });
+
+        Condition failed = Assert.Single(RotationPolicyStatusBuilder.Build(invalid, 1, null, DateTimeOffset.UnixEpoch).Conditions!);
+
+        Assert.Equal(("False", RotationPolicyReasons.InvalidSchedule, message), (failed.Status, failed.Reason, failed.Message));
+    }
 }

@@ -8,8 +8,9 @@ namespace KeyOperator.Operator.Admission.Policy;
 /// A standard five-field cron expression (minute hour day-of-month month day-of-week) plus the @yearly, @monthly,
 /// @weekly, @daily/@midnight and @hourly shorthands. Field syntax and the day-of-month/day-of-week rule follow
 /// robfig/cron/v3 (parser.go getRange, spec.go dayMatches): when either day field is an unstepped "*" or "?" both
-/// must match, otherwise either may. The controller's parser (Rotation/Cron/CronSchedule) decides validity; this
-/// type only answers what that one cannot cheaply: the longest gap between two consecutive runs.
+/// must match, otherwise either may. The controller's parser (Rotation/Cron/CronSchedule, on top of Cronos) decides
+/// validity; this type only answers what neither that one nor Cronos can cheaply: the longest gap between two
+/// consecutive runs (Cronos only enumerates occurrences, and this walks 400 years of days).
 /// </summary>
 internal sealed class CronCadence
 {

@@ -10,6 +10,10 @@ namespace KeyOperator.Operator.Rotation.Cron;
 /// <c>parser.go</c> (<c>getField</c>/<c>getRange</c>): comma lists of <c>*</c>, <c>a</c>, <c>a-b</c>, each with an
 /// optional <c>/step</c>; <c>a/step</c> means from a to the field's maximum.
 /// </summary>
+/// <remarks>
+/// Kept beside Cronos because Cronos reads a different grammar (see <see cref="CronSchedule"/>) and reports a
+/// position rather than a field; the bit sets parsed here are what Cronos is given.
+/// </remarks>
 internal sealed record CronField
 {
     private CronField(ulong bits, bool isStar)

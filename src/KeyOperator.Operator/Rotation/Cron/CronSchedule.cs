@@ -1,27 +1,40 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Cronos;
 
 namespace KeyOperator.Operator.Rotation.Cron;
 
 /// <summary>
 /// A standard 5-field cron expression (minute hour day-of-month month day-of-week) evaluated in an IANA time zone.
+/// Cronos finds the matching wall-clock times; this type keeps what Cronos does differently from our documented
+/// semantics (docs/rotation.md, "cron").
 /// </summary>
 /// <remarks>
-/// <para>Field grammar and the day rule follow robfig/cron v3 (<c>parser.go</c>, <c>spec.go</c> <c>dayMatches</c>),
-/// the library behind Kubernetes CronJob: when both day-of-month and day-of-week are restricted a day matches if
-/// EITHER does; when one of them is an unstepped <c>*</c> (or <c>?</c>), both must match.</para>
-/// <para>Daylight saving: we work on wall-clock times and map each to an instant. A wall time that does not exist
-/// (spring forward) is skipped, as robfig/cron and therefore CronJob do (robfig/cron <c>doc.go</c>: "jobs scheduled
-/// during daylight-savings leap-ahead transitions will not be run!"). A wall time that exists twice (fall back)
-/// fires once, at its first occurrence; here we deliberately differ from robfig/cron, which fires both, because
-/// rotating a key twice within one hour only churns consumers.</para>
+/// <para>What Cronos lacks, and so is kept here:</para>
+/// <list type="bullet">
+/// <item>The robfig/cron v3 grammar (<c>parser.go</c>), the library behind Kubernetes CronJob, with errors that name
+/// the field (<see cref="CronField"/>). Cronos accepts more (<c>L</c>, <c>W</c>, <c>#</c>, <c>H</c>, reversed ranges
+/// such as <c>5-1</c>, <c>?</c> in any field, <c>@every_minute</c>) and also less (steps above the field's maximum,
+/// <c>*</c> inside a list), and its messages give a position, not a field. So Cronos is handed the validated value
+/// sets, never the user's text.</item>
+/// <item>The day rule of robfig/cron (<c>spec.go</c> <c>dayMatches</c>): when both day-of-month and day-of-week are
+/// restricted a day matches if EITHER does; when one of them is an unstepped <c>*</c> (or <c>?</c>), both must.
+/// Cronos always ANDs the two fields, so the OR case is two Cronos expressions, one per day field, and the earlier
+/// firing wins.</item>
+/// <item>Daylight saving. A wall time that does not exist (spring forward) is skipped, as robfig/cron and therefore
+/// CronJob do (robfig/cron <c>doc.go</c>: "jobs scheduled during daylight-savings leap-ahead transitions will not be
+/// run!"); Cronos instead fires at the end of the gap. A wall time that exists twice (fall back) fires once, at its
+/// first occurrence, because rotating a key twice within one hour only churns consumers; robfig/cron fires both, and
+/// Cronos fires both for "interval" expressions such as <c>*/15 * * * *</c>. So Cronos is run on the wall clock
+/// (local times handled as if they were UTC) and each wall time is mapped to an instant here.</item>
+/// <item>Rejecting at parse time an expression that never fires (30 February); Cronos parses it and finds no
+/// occurrence.</item>
+/// </list>
 /// </remarks>
 internal sealed class CronSchedule
 {
-    // Long enough to find Feb 29 across a skipped leap year (2096 to 2104), short enough to stay cheap.
-    private const int SearchHorizonDays = 366 * 9;
-
     private static readonly Dictionary<string, int> s_monthNames = new(StringComparer.Ordinal)
     {
         ["jan"] = 1, ["feb"] = 2, ["mar"] = 3, ["apr"] = 4, ["may"] = 5, ["jun"] = 6,
@@ -44,22 +57,16 @@ internal sealed class CronSchedule
         ["@hourly"] = "0 * * * *",
     };
 
-    private static readonly int[] s_maxDaysInMonth = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    // Any instant in a year whose wall clock is before every possible firing: the probe for "never fires".
+    private static readonly DateTime s_probeStart = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private readonly CronField _minute;
-    private readonly CronField _hour;
-    private readonly CronField _dayOfMonth;
-    private readonly CronField _month;
-    private readonly CronField _dayOfWeek;
+    // One expression, or two (day-of-month, day-of-week) whose union is the robfig OR rule.
+    private readonly CronExpression[] _wallClock;
 
-    private CronSchedule(string text, CronField minute, CronField hour, CronField dayOfMonth, CronField month, CronField dayOfWeek)
+    private CronSchedule(string text, CronExpression[] wallClock)
     {
         Text = text;
-        _minute = minute;
-        _hour = hour;
-        _dayOfMonth = dayOfMonth;
-        _month = month;
-        _dayOfWeek = dayOfWeek;
+        _wallClock = wallClock;
     }
 
     /// <summary>The expression as written.</summary>
@@ -114,62 +121,46 @@ internal sealed class CronSchedule
             return false;
         }
 
-        var candidate = new CronSchedule(trimmed, minute, hour, dayOfMonth, month, dayOfWeek);
-        if (!candidate.CanEverFire())
+        string time = Values(minute) + " " + Values(hour) + " ";
+        string months = " " + Values(month) + " ";
+        CronExpression[] wallClock = dayOfMonth.IsStar || dayOfWeek.IsStar
+            ? [WallClock(time + Values(dayOfMonth) + months + Values(dayOfWeek))]
+            : [WallClock(time + Values(dayOfMonth) + months + "*"), WallClock(time + "*" + months + Values(dayOfWeek))];
+        var candidate = new CronSchedule(trimmed, wallClock);
+        if (candidate.NextWallTime(s_probeStart) is null)
         {
             error = "cron expression \"" + trimmed + "\" never fires (no selected month has the selected day)";
             return false;
         }
 
         schedule = candidate;
+        error = null;
         return true;
     }
 
     /// <summary>
     /// The first firing strictly after <paramref name="after"/>, evaluated on the wall clock of
-    /// <paramref name="timeZone"/>; null if none within about nine years.
+    /// <paramref name="timeZone"/>; null if there is none before the end of Cronos's calendar.
     /// </summary>
     public DateTimeOffset? NextAfter(DateTimeOffset after, TimeZoneInfo timeZone)
     {
         ArgumentNullException.ThrowIfNull(timeZone);
 
-        // Wall times before the local date of `after` map to instants before `after`, because the wall-to-instant
-        // mapping below (first occurrence, gaps skipped) never runs backwards.
-        DateTime startDate = TimeZoneInfo.ConvertTime(after, timeZone).DateTime.Date;
-        for (int dayIndex = 0; dayIndex < SearchHorizonDays; dayIndex++)
+        // Wall times up to the wall clock of `after` map to instants up to `after`, because the wall-to-instant
+        // mapping below (first occurrence, gaps skipped) never runs backwards. Past it, only wall times of a repeated
+        // hour can still map to before `after` (when `after` is in its second pass); the loop steps over those.
+        DateTime wall = TimeZoneInfo.ConvertTime(after, timeZone).DateTime;
+        for (DateTime? next = NextWallTime(wall); next is { } candidate; next = NextWallTime(candidate))
         {
-            DateTime date = startDate.AddDays(dayIndex);
-            if (!_month.Matches(date.Month) || !DayMatches(date))
+            if (timeZone.IsInvalidTime(candidate))
             {
                 continue;
             }
 
-            for (int hour = 0; hour < 24; hour++)
+            DateTimeOffset instant = FirstOccurrence(candidate, timeZone);
+            if (instant > after)
             {
-                if (!_hour.Matches(hour))
-                {
-                    continue;
-                }
-
-                for (int minute = 0; minute < 60; minute++)
-                {
-                    if (!_minute.Matches(minute))
-                    {
-                        continue;
-                    }
-
-                    DateTime wall = date.AddHours(hour).AddMinutes(minute);
-                    if (timeZone.IsInvalidTime(wall))
-                    {
-                        continue;
-                    }
-
-                    DateTimeOffset instant = FirstOccurrence(wall, timeZone);
-                    if (instant > after)
-                    {
-                        return instant.ToUniversalTime();
-                    }
-                }
+                return instant.ToUniversalTime();
             }
         }
 
@@ -178,6 +169,22 @@ internal sealed class CronSchedule
 
     /// <inheritdoc />
     public override string ToString() => Text;
+
+    // The next matching wall time strictly after `wall`, with DateTimeKind.Unspecified: a local time, not an instant.
+    private DateTime? NextWallTime(DateTime wall)
+    {
+        DateTime asUtc = DateTime.SpecifyKind(wall, DateTimeKind.Utc);
+        DateTime? earliest = null;
+        foreach (CronExpression expression in _wallClock)
+        {
+            if (expression.GetNextOccurrence(asUtc) is { } next && (earliest is null || next < earliest))
+            {
+                earliest = next;
+            }
+        }
+
+        return earliest is { } found ? DateTime.SpecifyKind(found, DateTimeKind.Unspecified) : null;
+    }
 
     private static DateTimeOffset FirstOccurrence(DateTime wall, TimeZoneInfo timeZone)
     {
@@ -194,32 +201,9 @@ internal sealed class CronSchedule
         return new DateTimeOffset(wall, offset);
     }
 
-    private bool DayMatches(DateTime date)
-    {
-        bool dayOfMonth = _dayOfMonth.Matches(date.Day);
-        int weekday = (int)date.DayOfWeek;
-        bool dayOfWeek = _dayOfWeek.Matches(weekday) || (weekday == 0 && _dayOfWeek.Matches(7));
-        return _dayOfMonth.IsStar || _dayOfWeek.IsStar ? dayOfMonth && dayOfWeek : dayOfMonth || dayOfWeek;
-    }
+    // A field as a plain comma list of its values, which Cronos reads exactly as robfig would have meant it.
+    private static string Values(CronField field) =>
+        string.Join(',', Enumerable.Range(0, 64).Where(field.Matches).Select(value => value.ToString(CultureInfo.InvariantCulture)));
 
-    private bool CanEverFire()
-    {
-        if (!_dayOfMonth.IsStar && !_dayOfWeek.IsStar)
-        {
-            return true;
-        }
-
-        for (int month = 1; month <= 12; month++)
-        {
-            for (int day = 1; day <= s_maxDaysInMonth[month]; day++)
-            {
-                if (_month.Matches(month) && _dayOfMonth.Matches(day))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static CronExpression WallClock(string expression) => CronExpression.Parse(expression, CronFormat.Standard);
 }

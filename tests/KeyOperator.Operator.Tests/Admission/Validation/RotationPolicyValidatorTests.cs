@@ -58,6 +58,22 @@ public sealed class RotationPolicyValidatorTests
         Assert.EndsWith(end, verdict.Message, StringComparison.Ordinal);
     }
 
+    // The cron parser's own words reach the user: which field, which item, and why.
+    [Theory]
+    [InlineData("0 0 * * 8", "spec.schedule.cron: day-of-week: \"8\" is outside 0-7 or runs backwards (rule InvalidSchedule)")]
+    [InlineData("0 0 L * *", "spec.schedule.cron: day-of-month: \"L\" is not a number (rule InvalidSchedule)")]
+    [InlineData("*/0 * * * *", "spec.schedule.cron: minute: step in \"*/0\" must be a positive number (rule InvalidSchedule)")]
+    [InlineData("@every_minute", "spec.schedule.cron: unknown cron macro \"@every_minute\" (use @yearly, @monthly, @weekly, @daily or @hourly; for fixed intervals use spec.schedule.every) (rule InvalidSchedule)")]
+    public async Task Review_InvalidCron_DeniedNamingTheField(string cron, string message)
+    {
+        var harness = new ReviewerHarness(s_policy);
+
+        AdmissionVerdict verdict = await harness.RotationPolicyAsync("""{"schedule":{"cron":"%"}}""".Replace("%", cron, StringComparison.Ordinal));
+
+        Assert.False(verdict.Allowed);
+        Assert.Equal(message, verdict.Message);
+    }
+
     [Theory]
     [InlineData("""{"schedule":{"every":"2160h"},"gracePeriod":"1h"}""")]
     [InlineData("""{"schedule":{"every":"720h"},"gracePeriod":"24h","maxAge":"2160h","rotateBefore":"168h","jitter":"10m","strategy":"Overlapping"}""")]
