@@ -1,5 +1,6 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
+using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Controllers;
 using KeyOperator.Runtime.Events;
 using KeyOperator.Runtime.Health;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Prometheus;
 
 namespace KeyOperator.Runtime;
 
@@ -21,13 +23,18 @@ public static class RuntimeServiceCollectionExtensions
     /// <summary>
     /// Adds the clock, the metrics registry and families, cache readiness, the option validators and the controller
     /// manager (which runs every registered <see cref="IController"/>, under leader election if it is added).
+    /// The registry is a <see cref="CollectorRegistry"/> of this container's own, never prometheus-net's static default
+    /// one, so several hosts in one process (tests) do not see each other's series; it also carries prometheus-net's
+    /// process_* and dotnet_* collectors. <see cref="RestClientMetricsHandler"/> is transient: one per HTTP pipeline.
     /// </summary>
     public static IServiceCollection AddKeyOperatorRuntime(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<MetricsRegistry>();
+        services.TryAddSingleton(static _ => CreateRegistry());
         services.TryAddSingleton<OperatorMetrics>();
+        services.TryAddSingleton<RestClientMetrics>();
+        services.TryAddTransient(static sp => new RestClientMetricsHandler(sp.GetRequiredService<RestClientMetrics>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<CacheReadiness>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkQueueOptions>, WorkQueueOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InformerOptions>, InformerOptionsValidator>());
@@ -97,5 +104,15 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<IEventRecorder>(static sp => sp.GetRequiredService<EventRecorder>());
         services.AddHostedService(static sp => sp.GetRequiredService<EventRecorder>());
         return services;
+    }
+
+    private static CollectorRegistry CreateRegistry()
+    {
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+
+        // The process collector is per registry and reads only this process, as controller-runtime's does; the
+        // event-counter and meter adapters are left out because they listen process-wide and would mix hosts.
+        DotNetStats.Register(registry);
+        return registry;
     }
 }

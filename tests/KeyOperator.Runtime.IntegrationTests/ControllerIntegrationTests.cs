@@ -28,7 +28,7 @@ public sealed class ControllerIntegrationTests
 
         var informer = cluster.CreateConfigMapInformer();
         var reconciler = new ConflictingReconciler(cluster.Client, otherWriterFirst: staleResourceVersion);
-        var metrics = new OperatorMetrics(new MetricsRegistry());
+        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
         var controller = new Controller<V1ConfigMap>(
             new ControllerOptions { Name = "configmaps", Kind = "ConfigMap", ApiVersion = "v1" },
             informer,

@@ -1,14 +1,17 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
+using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Events;
 using KeyOperator.Runtime.Health;
 using KeyOperator.Runtime.Informers;
+using KeyOperator.Runtime.Kubernetes;
 using KeyOperator.Runtime.LeaderElection;
 using KeyOperator.Runtime.Metrics;
 using KeyOperator.Runtime.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Prometheus;
 
 namespace KeyOperator.Runtime.Tests;
 
@@ -19,8 +22,35 @@ public sealed class RuntimeServiceCollectionExtensionsTests
     {
         using var provider = new ServiceCollection().AddLogging().AddKeyOperatorRuntime().BuildServiceProvider();
 
-        Assert.Same(provider.GetRequiredService<MetricsRegistry>(), provider.GetRequiredService<OperatorMetrics>().Registry);
+        Assert.Same(provider.GetRequiredService<CollectorRegistry>(), provider.GetRequiredService<OperatorMetrics>().Registry);
+        Assert.NotSame(Prometheus.Metrics.DefaultRegistry, provider.GetRequiredService<CollectorRegistry>());
+        Assert.NotNull(provider.GetRequiredService<ClientRequestMetrics>());
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void AddKeyOperatorRuntime_TwoHosts_EachHasItsOwnRegistry()
+    {
+        using var first = new ServiceCollection().AddLogging().AddKeyOperatorRuntime().BuildServiceProvider();
+        using var second = new ServiceCollection().AddLogging().AddKeyOperatorRuntime().BuildServiceProvider();
+
+        first.GetRequiredService<OperatorMetrics>().ReconcileTotal.WithLabels("apikey", "success").Inc();
+
+        Assert.NotSame(first.GetRequiredService<CollectorRegistry>(), second.GetRequiredService<CollectorRegistry>());
+        Assert.Equal(0, second.GetRequiredService<OperatorMetrics>().ReconcileTotal.WithLabels("apikey", "success").Value);
+    }
+
+    [Fact]
+    public void AddKeyOperatorRuntime_RestClientMetricsHandler_NewPerResolveOverSharedFamilies()
+    {
+        using var provider = new ServiceCollection().AddLogging().AddKeyOperatorRuntime().BuildServiceProvider();
+
+        var one = provider.GetRequiredService<RestClientMetricsHandler>();
+        var two = provider.GetRequiredService<RestClientMetricsHandler>();
+
+        // A DelegatingHandler can sit in one pipeline only, so each client needs its own instance.
+        Assert.NotSame(one, two);
+        Assert.Same(provider.GetRequiredService<RestClientMetrics>(), provider.GetRequiredService<RestClientMetrics>());
     }
 
     [Fact]

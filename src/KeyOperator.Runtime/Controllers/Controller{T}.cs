@@ -4,6 +4,7 @@ using KeyOperator.Runtime.Informers;
 using KeyOperator.Runtime.Metrics;
 using KeyOperator.Runtime.Queue;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace KeyOperator.Runtime.Controllers;
 
@@ -23,12 +24,12 @@ public sealed partial class Controller<T> : IController
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Func<Exception, bool> _isConflict;
-    private readonly Counter? _success;
-    private readonly Counter? _errorTotal;
-    private readonly Counter? _requeue;
-    private readonly Counter? _requeueAfter;
-    private readonly Counter? _errors;
-    private readonly Histogram? _duration;
+    private readonly ICounter? _success;
+    private readonly ICounter? _errorTotal;
+    private readonly ICounter? _requeue;
+    private readonly ICounter? _requeueAfter;
+    private readonly ICounter? _errors;
+    private readonly IHistogram? _duration;
 
     /// <summary>Creates a controller over the primary informer; add owned kinds with <see cref="Owns{TOwned}"/>.</summary>
     /// <param name="options">Name, kind, workers and queue settings.</param>

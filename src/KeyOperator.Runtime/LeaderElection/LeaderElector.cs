@@ -2,6 +2,7 @@
 
 using KeyOperator.Runtime.Metrics;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace KeyOperator.Runtime.LeaderElection;
 
@@ -18,7 +19,7 @@ public sealed partial class LeaderElector : ILeaderElector
     private readonly LeaderElectionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Gauge? _status;
+    private readonly IGauge? _status;
     private LeaseRecord? _observedRecord;
     private long _observedTime;
     private volatile bool _leading;

@@ -57,7 +57,8 @@ internal static class OperatorHost
         services.AddSingleton<IKubernetes>(sp => KubernetesClientFactory.Create(
             options.Client,
             sp.GetRequiredService<IOptions<KubernetesClientOptions>>().Value,
-            options.TimeProvider));
+            options.TimeProvider,
+            sp.GetRequiredService<RestClientMetricsHandler>()));
         services.AddSingleton<IEventSink, KubernetesEventSink>();
         services.AddKeyOperatorEventRecorder();
         if (options.LeaderElection)

@@ -188,7 +188,7 @@ public sealed class ControllerTests
 
     private static (Controller<TestObject> Controller, OperatorMetrics Metrics) NewController(InformerFixture primary, IReconciler<TestObject> reconciler, int workers = 2, TimeProvider? time = null)
     {
-        var metrics = new OperatorMetrics(new MetricsRegistry());
+        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
         var options = new ControllerOptions { Name = "apikey", Kind = "ApiKey", ApiVersion = "keyoperator.io/v1", Workers = workers };
         var controller = new Controller<TestObject>(options, primary.Informer, reconciler, time ?? primary.Time, NullLogger<Controller<TestObject>>.Instance, metrics);
         return (controller, metrics);

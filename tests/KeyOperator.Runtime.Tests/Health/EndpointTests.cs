@@ -17,6 +17,8 @@ namespace KeyOperator.Runtime.Tests.Health;
 /// <summary>The probe and scrape endpoints, over real HTTP on a loopback port.</summary>
 public sealed class EndpointTests
 {
+    private const string TextFormat004 = "text/plain; version=0.0.4; charset=utf-8";
+
     [Fact]
     public async Task Endpoints_BeforeAndAfterCacheSync_ReadinessFollowsSyncAndMetricsParse()
     {
@@ -39,14 +41,20 @@ public sealed class EndpointTests
         var ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
         var metrics = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
         var body = await metrics.Content.ReadAsStringAsync();
+        using var openMetricsRequest = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        openMetricsRequest.Headers.Accept.ParseAdd("application/openmetrics-text; version=1.0.0; charset=utf-8");
+        var askedForOpenMetrics = await http.SendAsync(openMetricsRequest);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         Assert.Contains("test", await notReady.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal(MetricsRegistry.ContentType, metrics.Content.Headers.ContentType?.ToString());
+        Assert.Equal(TextFormat004, metrics.Content.Headers.ContentType?.ToString());
+        Assert.Equal(TextFormat004, askedForOpenMetrics.Content.Headers.ContentType?.ToString());
         var families = PrometheusTextParser.Parse(body, requireGrouping: true);
         Assert.Equal(1, families["controller_runtime_reconcile_total"].Samples.Single().Value);
+        Assert.Contains("process_cpu_seconds_total", families.Keys);
+        Assert.DoesNotContain(families.Keys, static name => name.StartsWith("microsoft_", StringComparison.Ordinal));
         await app.StopAsync();
     }
 

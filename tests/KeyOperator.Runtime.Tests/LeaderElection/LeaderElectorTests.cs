@@ -116,7 +116,7 @@ public sealed class LeaderElectorTests
     [Fact]
     public async Task Metrics_LeaderStatusFollowsLeadership()
     {
-        var metrics = new OperatorMetrics(new MetricsRegistry());
+        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
         var a = new Candidate(this, "a", metrics: metrics);
         var gauge = metrics.LeaderStatus.WithLabels("key-operator-leader");
 
