@@ -27,6 +27,7 @@ internal sealed class TestCluster : IAsyncDisposable
     private readonly LocalControlPlane? _plane;
     private readonly List<IDisposable> _clients = [];
     private readonly ConcurrentQueue<string> _extraNamespaces = new();
+    private readonly ConcurrentQueue<string> _crds = new();
     private int _namespaces;
 
     private TestCluster(LocalControlPlane? plane, Func<KubernetesClientConfiguration> configuration, string @namespace)
@@ -104,6 +105,9 @@ internal sealed class TestCluster : IAsyncDisposable
 
         return name;
     }
+
+    /// <summary>A CustomResourceDefinition to delete at dispose (a long-lived cluster keeps cluster-scoped objects).</summary>
+    public void DeleteAtDispose(string crdName) => _crds.Enqueue(crdName);
 
     private static async Task<TestCluster> StartExternalAsync()
     {
@@ -204,11 +208,13 @@ internal sealed class TestCluster : IAsyncDisposable
     private async Task DeleteNamespacesAsync()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        foreach (var name in _extraNamespaces.Append(Namespace))
+        var deletes = _crds.Select(name => (Func<Task>)(() => Client.ApiextensionsV1.DeleteCustomResourceDefinitionAsync(name, cancellationToken: cts.Token)))
+            .Concat(_extraNamespaces.Append(Namespace).Select(name => (Func<Task>)(() => Client.CoreV1.DeleteNamespaceAsync(name, cancellationToken: cts.Token))));
+        foreach (var delete in deletes)
         {
             try
             {
-                await Client.CoreV1.DeleteNamespaceAsync(name, cancellationToken: cts.Token);
+                await delete();
             }
             catch (Exception ex) when (ex is k8s.Autorest.HttpOperationException or HttpRequestException or OperationCanceledException or KubernetesRequestTimeoutException)
             {
