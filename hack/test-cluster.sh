@@ -24,7 +24,7 @@ if [ -z "${KEYOP_TEST_KUBECONFIG:-}" ]; then
 fi
 
 status=0
-for project in tests/KeyOperator.Kubernetes.Tests tests/KeyOperator.Runtime.IntegrationTests tests/KeyOperator.Tests; do
+for project in tests/KeyOperator.Runtime.IntegrationTests tests/KeyOperator.Tests; do
   "$DOTNET" test "$project" --no-build -c "$CONFIGURATION" --filter "Cluster=Any" || status=1
 done
 exit "$status"
