@@ -24,7 +24,8 @@ public sealed class RuntimeServiceCollectionExtensionsTests
 
         Assert.Same(provider.GetRequiredService<CollectorRegistry>(), provider.GetRequiredService<OperatorMetrics>().Registry);
         Assert.NotSame(Prometheus.Metrics.DefaultRegistry, provider.GetRequiredService<CollectorRegistry>());
-        Assert.NotNull(provider.GetRequiredService<ClientRequestMetrics>());
+        Assert.NotNull(provider.GetRequiredService<RestClientMetrics>());
+        Assert.NotSame(provider.GetRequiredService<RestClientMetricsHandler>(), provider.GetRequiredService<RestClientMetricsHandler>());
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
     }
 

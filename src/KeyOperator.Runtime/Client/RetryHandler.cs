@@ -35,7 +35,7 @@ public sealed class RetryHandler(int maxRetries, TimeSpan maxDelay, TimeProvider
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (read && attempt < maxRetries && IsTransportFault(ex, cancellationToken))
+            catch (Exception ex) when (read && attempt < maxRetries && IsTransportFault(ex, attempt, cancellationToken))
             {
                 await Task.Delay(Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
                 continue;
@@ -91,7 +91,9 @@ public sealed class RetryHandler(int maxRetries, TimeSpan maxDelay, TimeProvider
         return TimeSpan.FromMilliseconds(capped * (1 + Random.Shared.NextDouble()) / 2);
     }
 
-    private static bool IsTransportFault(Exception exception, CancellationToken cancellationToken) =>
+    // A timed-out read is retried once only: a server that is slow twice is overloaded, and each further attempt would
+    // hold the caller (a reconcile worker) for another whole timeout.
+    private static bool IsTransportFault(Exception exception, int attempt, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
-        && exception is HttpRequestException or KubernetesRequestTimeoutException or IOException;
+        && (exception is HttpRequestException or IOException || (exception is KubernetesRequestTimeoutException && attempt == 0));
 }

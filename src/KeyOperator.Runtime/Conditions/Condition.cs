@@ -3,11 +3,14 @@
 namespace KeyOperator.Runtime.Conditions;
 
 /// <summary>
-/// meta/v1 Condition, as our own kinds carry it in status. An immutable record rather than the library's mutable
-/// <c>V1Condition</c>: <see cref="Conditions.Set"/> compares by value and returns the same list when nothing
-/// changed, which is how a reconcile skips a status write. Conditions form a list keyed by <see cref="Type"/>; <see cref="LastTransitionTime"/> moves
+/// meta/v1 Condition. Conditions form a list keyed by <see cref="Type"/>; <see cref="LastTransitionTime"/> moves
 /// only when <see cref="Status"/> flips.
 /// </summary>
+/// <remarks>
+/// Our kinds carry this immutable record in status rather than the library's <c>V1Condition</c>:
+/// <see cref="Conditions.Set"/> compares by value and returns the same list when nothing changed, which is how a
+/// reconcile skips a status write. (The summary above is user-facing: it becomes the CRD's description.)
+/// </remarks>
 public sealed record Condition
 {
     /// <summary>PascalCase type, unique within the list, such as <c>Ready</c>.</summary>

@@ -1,6 +1,6 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers;
 using KeyOperator.Operator.Controllers.ApiKeys;
@@ -72,9 +72,9 @@ public sealed class RestartBatchTests
     [Fact]
     public void DeferUntil_PartnerInOtherNamespaceOrDeletingOrNew_Ignored()
     {
-        ApiKey elsewhere = Key("b", Web, manual: "now") with { Metadata = new ObjectMeta { Name = "b", Namespace = "other", Annotations = new Dictionary<string, string> { ["keyoperator.io/rotate"] = "now" } } };
+        ApiKey elsewhere = Key("b", Web, manual: "now") with { Metadata = new V1ObjectMeta { Name = "b", NamespaceProperty = "other", Annotations = new Dictionary<string, string> { ["keyoperator.io/rotate"] = "now" } } };
         ApiKey deleting = Key("c", Web, manual: "now");
-        deleting = deleting with { Metadata = deleting.Metadata with { DeletionTimestamp = Committed } };
+        deleting = deleting with { Metadata = deleting.Metadata with { DeletionTimestamp = Committed.UtcDateTime } };
         ApiKey fresh = Key("d", Web, manual: "now") with { Status = null };
 
         Assert.Null(RestartBatch.DeferUntil(Key("a", Web), [Web], [elsewhere, deleting, fresh], Committed, Committed.AddSeconds(3), Options));
@@ -96,10 +96,10 @@ public sealed class RestartBatchTests
             NextRotationTime = next ?? Committed.AddHours(1),
             Rotation = phase is { } p ? RotationStateCodec.ToJson(new RotationState { Phase = p, TargetVersion = 2, FromVersion = 1 }) : null,
         };
-        return new ApiKey(metadata: new ObjectMeta
+        return new ApiKey(metadata: new V1ObjectMeta
         {
             Name = name,
-            Namespace = "team",
+            NamespaceProperty = "team",
             Annotations = new Dictionary<string, string> { ["keyoperator.io/rotate"] = manual ?? "handled" },
         }, spec: new ApiKeySpec { RestartTargets = [target] }) { Status = status };
     }

@@ -1,7 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers.ApiKeys;
 using KeyOperator.Operator.Keys;
@@ -103,9 +103,9 @@ public sealed class RotationStatusTests
             data["token.previous"] = Encoding.UTF8.GetBytes("old-token");
         }
 
-        Secret secret = new()
+        V1Secret secret = new()
         {
-            Metadata = new ObjectMeta { Annotations = new Dictionary<string, string> { ["keyoperator.io/version"] = "4" } },
+            Metadata = new V1ObjectMeta { Annotations = new Dictionary<string, string> { ["keyoperator.io/version"] = "4" } },
             Data = data,
         };
 

@@ -1,6 +1,6 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes.Models;
+using KeyOperator.Runtime.Conditions;
 using KeyOperator.Operator.RotationPolicies;
 
 namespace KeyOperator.Operator.Tests.RotationPolicies;

@@ -2,7 +2,6 @@
 
 using System.Net;
 using System.Net.Http.Headers;
-using KeyOperator.Kubernetes;
 using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Kubernetes;
 using KeyOperator.Runtime.Tests.Metrics;
@@ -183,25 +182,5 @@ public sealed class RestClientMetricsHandlerTests : IDisposable
         Assert.Equal(
             ["0.005", "0.025", "0.1", "0.25", "0.5", "1", "2", "4", "8", "15", "30", "60", "+Inf"],
             families["rest_client_request_duration_seconds"].Samples.Where(static s => s.Name.EndsWith("_bucket", StringComparison.Ordinal)).Select(static s => s.Labels["le"]));
-    }
-
-    [Fact]
-    public async Task Observe_HandWrittenClientAndHandler_ShareOneFamilyEach()
-    {
-        var registry = Prometheus.Metrics.NewCustomRegistry();
-        var metrics = new RestClientMetrics(registry);
-        var legacy = new ClientRequestMetrics(metrics);
-        using var invoker = new HttpMessageInvoker(new RestClientMetricsHandler(metrics, _time) { InnerHandler = new CannedResponseHandler(_time) });
-        using var request = new HttpRequestMessage(HttpMethod.Get, Base + "/api/v1/namespaces/ns/secrets");
-
-        using var response = await invoker.SendAsync(request, default);
-        legacy.Observe(new KubernetesRequestMetric("list", "GET", "secrets", 200, TimeSpan.FromMilliseconds(10)));
-        legacy.Observe(new KubernetesRequestMetric("watch", "GET", "secrets", null, TimeSpan.FromSeconds(1)));
-
-        var families = await Exposition.ParseAsync(registry);
-        var requests = families["rest_client_requests_total"].Samples.ToDictionary(static s => s.Labels["code"], static s => s.Value);
-        Assert.Equal(2, requests["200"]);
-        Assert.Equal(1, requests["<error>"]);
-        Assert.Equal(2, metrics.RequestDuration.WithLabels("list").Count);
     }
 }

@@ -1,0 +1,93 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using k8s.Models;
+using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Controllers;
+using KeyOperator.Operator.Controllers.ApiKeys;
+using KeyOperator.Operator.Controllers.RotationPolicies;
+using KeyOperator.Operator.Keys;
+using KeyOperator.Operator.RotationPolicies;
+using KeyOperator.Operator.Tests.Controllers.Fakes;
+using KeyOperator.Runtime.Controllers;
+using KeyOperator.Runtime.Informers;
+using KeyOperator.Runtime.Kubernetes;
+using KeyOperator.Runtime.Queue;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KeyOperator.Operator.Tests.Controllers.ApiKeys;
+
+/// <summary>
+/// The ApiKey reconciler wired as in production, but to in-memory ports instead of the library's adapters, with the
+/// real key generator and a fake clock.
+/// </summary>
+internal sealed class ReconcilerHarness : IDisposable
+{
+    public const string Namespace = "team";
+
+    private readonly KeyGenerator _generator = new();
+
+    public ReconcilerHarness()
+    {
+        ObjectVersions versions = new();
+        ApiKeys = new InMemoryApiKeyStore(versions);
+        Secrets = new InMemorySecretStore(versions);
+        ConfigMaps = new InMemoryConfigMapStore(versions);
+        Workloads = new InMemoryWorkloadPatcher(versions);
+        Informer<ApiKey> apiKeyInformer = Inert<ApiKey>("apikeys");
+        Informer<RotationPolicy> policyInformer = Inert<RotationPolicy>("rotationpolicies");
+        RotationMetrics metrics = new(Prometheus.Metrics.NewCustomRegistry());
+        ApiKeyStatusWriter statusWriter = new(ApiKeys, Time);
+        VerifierPublisher verifier = new(ConfigMaps);
+        ApiKeyRotator rotator = new(
+            Secrets,
+            _generator,
+            statusWriter,
+            new WorkloadRestarter(Workloads, apiKeyInformer),
+            verifier,
+            Events,
+            metrics,
+            new ControllerSettings(),
+            Time,
+            NullLogger<ApiKeyRotator>.Instance);
+        Reconciler = new ApiKeyReconciler(
+            ApiKeys,
+            Secrets,
+            _generator,
+            Events,
+            verifier,
+            statusWriter,
+            rotator,
+            new RotationPolicyResolver(policyInformer, apiKeyInformer),
+            metrics,
+            Time,
+            NullLogger<ApiKeyReconciler>.Instance);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero));
+
+    public InMemoryApiKeyStore ApiKeys { get; }
+
+    public InMemorySecretStore Secrets { get; }
+
+    public InMemoryConfigMapStore ConfigMaps { get; }
+
+    public InMemoryWorkloadPatcher Workloads { get; }
+
+    public RecordingEventRecorder Events { get; } = new();
+
+    public ApiKeyReconciler Reconciler { get; }
+
+    public ApiKey AddApiKey(string name, ApiKeySpec? spec = null) =>
+        ApiKeys.Add(new ApiKey(metadata: new V1ObjectMeta { Name = name, NamespaceProperty = Namespace, Generation = 1 }, spec: spec));
+
+    /// <summary>One reconcile of the ApiKey as the store holds it now, as a worker would run it from the cache.</summary>
+    public Task<ReconcileResult> ReconcileAsync(string name) =>
+        Reconciler.ReconcileAsync(new ReconcileRequest<ApiKey>(new QueueKey(Namespace, name), ApiKeys.Get(Namespace, name)), CancellationToken.None);
+
+    public void Dispose() => _generator.Dispose();
+
+    private Informer<T> Inert<T>(string name)
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta> =>
+        new(new InertListWatchSource<T>(), KubernetesObjectAccessor<T>.Instance, new InformerOptions { Name = name }, Time, NullLogger<Informer<T>>.Instance);
+}
