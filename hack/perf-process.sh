@@ -11,7 +11,7 @@
 #   hack/perf-process.sh before=/path/a/key-operator.dll after=/path/b/key-operator.dll
 #
 # Environment (defaults in brackets):
-#   KEYS [10000] SECRETS [20000] NAMESPACES [10] ROTATION_KEYS [1000; 0 skips the rotation phase]
+#   KEYS [10000; 0 skips the ready phase] SECRETS [20000] NAMESPACES [10] ROTATION_KEYS [1000; 0 skips the rotation phase]
 #   PARALLELISM [16] creates in flight; SETTLE [10] seconds before each memory sample; BUDGET [480] seconds for all Ready
 #   CONTROL_PLANE [dotnet <first build's dll> dev --control-plane-only]: command of the control plane; the script
 #     appends `--kubeconfig F` and waits for F to appear. Words are split on spaces (no quoting inside).
@@ -141,7 +141,9 @@ run_phase() {
 
 for i in "${!labels[@]}"; do
   : >"$OUT/${labels[$i]}.results"
-  run_phase "${labels[$i]}" "${builds[$i]}" ready --keys "$KEYS" --secrets "$SECRETS" --namespaces "$NAMESPACES"
+  if [ "$KEYS" -gt 0 ]; then
+    run_phase "${labels[$i]}" "${builds[$i]}" ready --keys "$KEYS" --secrets "$SECRETS" --namespaces "$NAMESPACES"
+  fi
   if [ "$ROTATION_KEYS" -gt 0 ]; then
     run_phase "${labels[$i]}" "${builds[$i]}" rotation --keys "$ROTATION_KEYS"
   fi
@@ -167,6 +169,7 @@ deletes_per_key|  DELETE
 non_2xx_per_key|non-2xx answers per ApiKey
 rotation_measured|keys rotated and measured
 rotation_status_p50_s|rotation lag p50, status (s)
+rotation_status_p90_s|rotation lag p90, status (s)
 rotation_status_p99_s|rotation lag p99, status (s)
 rotation_status_max_s|rotation lag max, status (s)
 rotation_seen_p50_s|rotation lag p50, poller (s)
@@ -175,6 +178,7 @@ rotation_seen_p99_s|rotation lag p99, poller (s)
 rotation_seen_max_s|rotation lag max, poller (s)
 loadavg_ready_start|load average (1 min) at start
 loadavg_ready_end|load average at the end of ready
+loadavg_rotation_start|load average at the start of rotation
 loadavg_rotation_end|load average at the end of rotation"
 
 {
