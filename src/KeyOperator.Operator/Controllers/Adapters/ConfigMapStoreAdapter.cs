@@ -3,18 +3,26 @@
 using k8s;
 using k8s.Models;
 using KeyOperator.Operator.Controllers.Ports;
+using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Runtime.Client;
+using KeyOperator.Runtime.Informers;
+using KeyOperator.Runtime.Queue;
 
 namespace KeyOperator.Operator.Controllers.Adapters;
 
-/// <summary><see cref="IConfigMapStore"/> over the library's CoreV1 operations.</summary>
-internal sealed class ConfigMapStoreAdapter(IKubernetes client) : IConfigMapStore
+/// <summary><see cref="IConfigMapStore"/> over the library's CoreV1 operations and the managed-ConfigMap informer.</summary>
+internal sealed class ConfigMapStoreAdapter(IKubernetes client, Informer<V1ConfigMap> cache) : IConfigMapStore
 {
     /// <summary>Field manager of the verifier ConfigMap writes.</summary>
     public const string FieldManager = "key-operator-verifiers";
 
-    public async Task<V1ConfigMap?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
+    public async Task<V1ConfigMap?> GetAsync(string @namespace, string name, ReadFrom from, CancellationToken cancellationToken)
     {
+        if (from == ReadFrom.Cache && cache.Cache.Get(new QueueKey(@namespace, name)) is { } cached)
+        {
+            return cached;
+        }
+
         try
         {
             return await client.CoreV1.ReadNamespacedConfigMapAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -25,11 +33,8 @@ internal sealed class ConfigMapStoreAdapter(IKubernetes client) : IConfigMapStor
         }
     }
 
-    public async Task<IReadOnlyList<V1ConfigMap>> ListAsync(string @namespace, string labelSelector, CancellationToken cancellationToken)
-    {
-        V1ConfigMapList list = await client.CoreV1.ListNamespacedConfigMapAsync(@namespace, labelSelector: labelSelector, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return [.. list.Items ?? []];
-    }
+    public IReadOnlyList<V1ConfigMap> ListOwned(string @namespace, string label, string value) =>
+        [.. cache.Cache.ByIndex(IndexNames.Label, label + "=" + value).Where(c => c.Metadata?.NamespaceProperty == @namespace)];
 
     public Task<V1ConfigMap> CreateAsync(V1ConfigMap configMap, CancellationToken cancellationToken)
     {

@@ -4,17 +4,24 @@ using k8s;
 using k8s.Models;
 using KeyOperator.Operator.Controllers.Ports;
 using KeyOperator.Runtime.Client;
+using KeyOperator.Runtime.Informers;
+using KeyOperator.Runtime.Queue;
 
 namespace KeyOperator.Operator.Controllers.Adapters;
 
-/// <summary><see cref="ISecretStore"/> over the library's CoreV1 operations.</summary>
-internal sealed class SecretStoreAdapter(IKubernetes client) : ISecretStore
+/// <summary><see cref="ISecretStore"/> over the library's CoreV1 operations and the managed-Secret informer.</summary>
+internal sealed class SecretStoreAdapter(IKubernetes client, Informer<V1Secret> cache) : ISecretStore
 {
     /// <summary>Field manager of the operator's Secret writes.</summary>
     public const string FieldManager = "key-operator-secrets";
 
-    public async Task<V1Secret?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
+    public async Task<V1Secret?> GetAsync(string @namespace, string name, ReadFrom from, CancellationToken cancellationToken)
     {
+        if (from == ReadFrom.Cache && cache.Cache.Get(new QueueKey(@namespace, name)) is { } cached)
+        {
+            return cached;
+        }
+
         try
         {
             return await client.CoreV1.ReadNamespacedSecretAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);

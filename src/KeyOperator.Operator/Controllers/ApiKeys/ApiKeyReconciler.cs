@@ -57,8 +57,17 @@ internal sealed partial class ApiKeyReconciler(
         }
 
         string secretName = apiKey.Spec.SecretName ?? apiKey.Metadata.Name!;
-        V1Secret? secret = await secrets.GetAsync(apiKey.Metadata.NamespaceProperty!, secretName, cancellationToken).ConfigureAwait(false);
+        V1Secret? secret = await secrets.GetAsync(apiKey.Metadata.NamespaceProperty!, secretName, ReadFrom.Cache, cancellationToken).ConfigureAwait(false);
         SecretAssessment assessment = ApiKeySecretInspector.Assess(apiKey, format, secret);
+        if (!IsSteadyState(apiKey, assessment))
+        {
+            // The cache answers only the common case, a Secret that agrees with status while nothing is rotating. Any
+            // other verdict leads to writes and rotation steps, which must start from what the server holds: a stale
+            // Secret could otherwise move status back to an older version.
+            secret = await secrets.GetAsync(apiKey.Metadata.NamespaceProperty!, secretName, ReadFrom.Server, cancellationToken).ConfigureAwait(false);
+            assessment = ApiKeySecretInspector.Assess(apiKey, format, secret);
+        }
+
         Log.Assessed(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, assessment.Verdict);
 
         KeyRecord current;
@@ -114,6 +123,12 @@ internal sealed partial class ApiKeyReconciler(
         TimeSpan delay = requeueAt - time.GetUtcNow();
         return ReconcileResult.RequeueAfter(delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
     }
+
+    private static bool IsSteadyState(ApiKey apiKey, SecretAssessment assessment) =>
+        assessment.Verdict == SecretVerdict.Healthy
+        && assessment.Version == apiKey.Status?.CurrentVersion
+        && assessment.Fingerprint == apiKey.Status?.Fingerprint
+        && RotationStateCodec.FromJson(apiKey.Status?.Rotation) is not { InProgress: true };
 
     private async Task WriteRotationStatusAsync(ApiKey apiKey, PolicyResolution policy, RotationRun run, CancellationToken cancellationToken)
     {

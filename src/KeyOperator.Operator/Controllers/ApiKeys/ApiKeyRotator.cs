@@ -53,7 +53,7 @@ internal sealed partial class ApiKeyRotator(
             {
                 V1Secret? secret = step == 0 && knownSecret is not null
                     ? knownSecret
-                    : await secrets.GetAsync(apiKey.Metadata.NamespaceProperty, secretName, cancellationToken).ConfigureAwait(false);
+                    : await secrets.GetAsync(apiKey.Metadata.NamespaceProperty, secretName, ReadFrom.Server, cancellationToken).ConfigureAwait(false);
                 RotationState? state = RotationStateCodec.FromJson(apiKey.Status?.Rotation);
                 IReadOnlyDictionary<RestartTarget, int> restarted = state is { Phase: RotationPhase.StatusCommitted }
                     ? await restarter.ReadRestartedVersionsAsync(apiKey, cancellationToken).ConfigureAwait(false)

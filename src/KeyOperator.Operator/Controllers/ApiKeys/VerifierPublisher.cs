@@ -78,7 +78,7 @@ internal sealed class VerifierPublisher(IConfigMapStore configMaps)
             data[ApiKeyConstants.DataKeys.Jwks] = key.Verifier.Jwks;
         }
 
-        V1ConfigMap? existing = await configMaps.GetAsync(ns, wanted, cancellationToken).ConfigureAwait(false);
+        V1ConfigMap? existing = await configMaps.GetAsync(ns, wanted, ReadFrom.Cache, cancellationToken).ConfigureAwait(false);
         if (existing is not null && !existing.Metadata?.OwnerReferences?.Any(o => o.Controller == true && o.Uid == apiKey.Metadata.Uid) == true)
         {
             // Someone else's ConfigMap: never overwritten, as with Secrets.
@@ -140,7 +140,7 @@ internal sealed class VerifierPublisher(IConfigMapStore configMaps)
 
     private async Task RemoveStaleAsync(ApiKey apiKey, string? wanted, CancellationToken cancellationToken)
     {
-        IReadOnlyList<V1ConfigMap> owned = await configMaps.ListAsync(apiKey.Metadata.NamespaceProperty, $"{ApiKeyLabel}={apiKey.Metadata.Name}", cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<V1ConfigMap> owned = configMaps.ListOwned(apiKey.Metadata.NamespaceProperty, ApiKeyLabel, apiKey.Metadata.Name);
         foreach (V1ConfigMap stale in owned.Where(c => c.Metadata.Name != wanted && c.Metadata.OwnerReferences?.Any(o => o.Uid == apiKey.Metadata.Uid) == true))
         {
             await configMaps.DeleteAsync(stale.Metadata.NamespaceProperty, stale.Metadata.Name, cancellationToken).ConfigureAwait(false);

@@ -8,10 +8,13 @@ namespace KeyOperator.Operator.Controllers.Ports;
 internal interface IConfigMapStore
 {
     /// <summary>Reads a ConfigMap; null when it does not exist.</summary>
-    Task<V1ConfigMap?> GetAsync(string @namespace, string name, CancellationToken cancellationToken);
+    Task<V1ConfigMap?> GetAsync(string @namespace, string name, ReadFrom from, CancellationToken cancellationToken);
 
-    /// <summary>Lists the ConfigMaps of a namespace that match a label selector.</summary>
-    Task<IReadOnlyList<V1ConfigMap>> ListAsync(string @namespace, string labelSelector, CancellationToken cancellationToken);
+    /// <summary>
+    /// The ConfigMaps of a namespace that carry <paramref name="label"/> = <paramref name="value"/> and the operator's
+    /// managed-by label, from the informer cache: only the operator's own ConfigMaps are ever listed.
+    /// </summary>
+    IReadOnlyList<V1ConfigMap> ListOwned(string @namespace, string label, string value);
 
     /// <summary>Creates a ConfigMap.</summary>
     Task<V1ConfigMap> CreateAsync(V1ConfigMap configMap, CancellationToken cancellationToken);

@@ -8,7 +8,7 @@ namespace KeyOperator.Operator.Controllers.Ports;
 internal interface ISecretStore
 {
     /// <summary>Reads a Secret; null when it does not exist.</summary>
-    Task<V1Secret?> GetAsync(string @namespace, string name, CancellationToken cancellationToken);
+    Task<V1Secret?> GetAsync(string @namespace, string name, ReadFrom from, CancellationToken cancellationToken);
 
     /// <summary>Creates a Secret; 409 AlreadyExists when the name is taken.</summary>
     Task<V1Secret> CreateAsync(V1Secret secret, CancellationToken cancellationToken);

@@ -5,24 +5,18 @@ using KeyOperator.Operator.Controllers.Ports;
 
 namespace KeyOperator.Operator.Tests.Controllers.Fakes;
 
-/// <summary>ConfigMaps held in memory; label selectors of the form key=value only.</summary>
+/// <summary>ConfigMaps held in memory.</summary>
 internal sealed class InMemoryConfigMapStore(ObjectVersions versions) : IConfigMapStore
 {
     private readonly Dictionary<(string, string), V1ConfigMap> _items = [];
 
     public V1ConfigMap? Find(string @namespace, string name) => _items.GetValueOrDefault((@namespace, name));
 
-    public Task<V1ConfigMap?> GetAsync(string @namespace, string name, CancellationToken cancellationToken) =>
+    public Task<V1ConfigMap?> GetAsync(string @namespace, string name, ReadFrom from, CancellationToken cancellationToken) =>
         Task.FromResult(_items.GetValueOrDefault((@namespace, name)));
 
-    public Task<IReadOnlyList<V1ConfigMap>> ListAsync(string @namespace, string labelSelector, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(labelSelector);
-        string[] parts = labelSelector.Split('=', 2);
-        IReadOnlyList<V1ConfigMap> matching = [.. _items.Values.Where(c => c.Metadata.NamespaceProperty == @namespace
-            && c.Metadata.Labels?.TryGetValue(parts[0], out string? value) == true && value == parts[1])];
-        return Task.FromResult(matching);
-    }
+    public IReadOnlyList<V1ConfigMap> ListOwned(string @namespace, string label, string value) =>
+        [.. _items.Values.Where(c => c.Metadata.NamespaceProperty == @namespace && c.Metadata.Labels?.TryGetValue(label, out string? found) == true && found == value)];
 
     public Task<V1ConfigMap> CreateAsync(V1ConfigMap configMap, CancellationToken cancellationToken)
     {

@@ -30,7 +30,7 @@ internal sealed class InMemorySecretStore(ObjectVersions versions) : ISecretStor
     /// <summary>Deletes a Secret as someone else would.</summary>
     public void Delete(string @namespace, string name) => _items.Remove((@namespace, name));
 
-    public Task<V1Secret?> GetAsync(string @namespace, string name, CancellationToken cancellationToken) =>
+    public Task<V1Secret?> GetAsync(string @namespace, string name, ReadFrom from, CancellationToken cancellationToken) =>
         Task.FromResult(_items.GetValueOrDefault((@namespace, name)));
 
     public Task<V1Secret> CreateAsync(V1Secret secret, CancellationToken cancellationToken)
