@@ -1,13 +1,12 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Net;
+using k8s;
+using k8s.Models;
 using KeyOperator.ControlPlane;
 using KeyOperator.Hosting;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
 using KeyOperator.LocalCluster;
+using KeyOperator.Runtime.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
@@ -20,20 +19,20 @@ namespace KeyOperator.Benchmarks.Macro;
 internal sealed class ControlPlaneSession : IAsyncDisposable
 {
     private readonly string _directory;
+    private readonly string _kubeconfig;
 
-    private ControlPlaneSession(LocalControlPlane controlPlane, string directory, KubernetesClientConfiguration configuration)
+    private ControlPlaneSession(LocalControlPlane controlPlane, string directory, string kubeconfig)
     {
         ControlPlane = controlPlane;
         _directory = directory;
-        Configuration = configuration;
-        Client = new KubernetesClient(configuration);
+        _kubeconfig = kubeconfig;
+        Client = BenchClient.Create(kubeconfig);
     }
 
     public LocalControlPlane ControlPlane { get; }
 
-    public KubernetesClientConfiguration Configuration { get; }
-
-    public KubernetesClient Client { get; }
+    /// <summary>The scenario's own client (creates, reads); the operator builds its own.</summary>
+    public k8s.Kubernetes Client { get; }
 
     public static async Task<ControlPlaneSession> StartAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +40,7 @@ internal sealed class ControlPlaneSession : IAsyncDisposable
         LocalControlPlane controlPlane = await LocalControlPlane.StartAsync(new LocalControlPlaneOptions(), cancellationToken);
         string kubeconfig = Path.Combine(directory, "kubeconfig");
         await controlPlane.WriteKubeconfigAsync(kubeconfig, cancellationToken);
-        var session = new ControlPlaneSession(controlPlane, directory, KubeconfigLoader.LoadFiles([kubeconfig]));
+        var session = new ControlPlaneSession(controlPlane, directory, kubeconfig);
         await CrdInstaller.InstallAsync(session.Client, cancellationToken);
         await session.EnsureNamespaceAsync("key-operator", cancellationToken);
         return session;
@@ -50,7 +49,8 @@ internal sealed class ControlPlaneSession : IAsyncDisposable
     /// <summary>The operator host as in a cluster, without the admission listener (not under test here).</summary>
     public WebApplication BuildOperator() => OperatorHost.Build(new OperatorHostOptions
     {
-        Client = Configuration,
+        // A configuration of its own: the host's client factory adjusts the one it is given.
+        Client = KubernetesClientConfiguration.BuildConfigFromConfigFile(_kubeconfig),
         Namespace = "key-operator",
         LeaderElection = true,
         MetricsEndpoint = new IPEndPoint(IPAddress.Loopback, 0),
@@ -59,13 +59,15 @@ internal sealed class ControlPlaneSession : IAsyncDisposable
         ConfigureLogging = static logging => logging.SetMinimumLevel(LogLevel.Warning),
     });
 
-    public async Task EnsureNamespaceAsync(string name, CancellationToken cancellationToken)
+    public Task EnsureNamespaceAsync(string name, CancellationToken cancellationToken) => EnsureNamespaceAsync(Client, name, cancellationToken);
+
+    public static async Task EnsureNamespaceAsync(IKubernetes client, string name, CancellationToken cancellationToken)
     {
         try
         {
-            await Client.CreateAsync(ResourceType.Namespaces, new Namespace { Metadata = new ObjectMeta { Name = name } }, KubernetesJsonContext.Default.Namespace, cancellationToken: cancellationToken);
+            await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } }, cancellationToken: cancellationToken);
         }
-        catch (AlreadyExistsException)
+        catch (Exception ex) when (KubernetesErrors.IsAlreadyExists(ex))
         {
             // Scenarios share namespaces between phases.
         }

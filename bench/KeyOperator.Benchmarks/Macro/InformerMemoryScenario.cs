@@ -26,17 +26,20 @@ internal static class InformerMemoryScenario
 
         MemorySnapshot before = MemorySnapshot.Capture();
         var informer = new Informer<ApiKey>(
-            new KubernetesListWatchSource<ApiKey>(session.Client, ApiKeyStatusWriter.ApiKeys, null, OperatorJsonContext.Default.ApiKey, OperatorJsonContext.Default.KubernetesListApiKey),
+            new CustomResourceListWatchSource<ApiKey>(session.Client, ApiKeyResources.ApiKeys, null, OperatorJsonContext.Default.ApiKey, OperatorJsonContext.Default.CustomResourceListApiKey),
             KubernetesObjectAccessor<ApiKey>.Instance,
             new InformerOptions { Name = "apikeys" },
             TimeProvider.System,
-            NullLogger<Informer<ApiKey>>.Instance);
+            NullLogger<Informer<ApiKey>>.Instance,
+
+            // As the operator builds it (copy-on-read); copies are made per read and are not part of the cache.
+            new SourceGeneratedCopier<ApiKey>(OperatorJsonContext.Default.ApiKey));
         var sync = Stopwatch.StartNew();
         await informer.StartAsync(cancellationToken);
         await informer.WaitForSyncAsync(cancellationToken);
         TimeSpan syncTime = sync.Elapsed;
         MemorySnapshot after = MemorySnapshot.Capture();
-        int cached = informer.Cache.List().Count;
+        int cached = informer.Cache.Count;
 
         Console.WriteLine($"informer synced {cached} objects in {syncTime.TotalSeconds:0.00} s (paged LIST, 500 per page)");
         Console.WriteLine($"heap without informer: {before}");

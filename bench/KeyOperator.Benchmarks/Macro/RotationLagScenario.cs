@@ -3,13 +3,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using KeyOperator.LocalCluster;
 using KeyOperator.Operator.ApiKeys;
-using KeyOperator.Operator.Controllers.ApiKeys;
 using KeyOperator.Operator.Controllers.RotationPolicies;
-using KeyOperator.Operator.Serialization;
+using KeyOperator.Runtime.Kubernetes;
 using Microsoft.Extensions.Logging;
 
 namespace KeyOperator.Benchmarks.Macro;
@@ -34,12 +33,12 @@ internal static class RotationLagScenario
             TextWriter.Null,
             cancellationToken))
         {
-            KubernetesClient client = environment.Client;
+            // The environment's own client keeps the production 20 QPS limit; the poller must not wait on it.
+            using k8s.Kubernetes client = BenchClient.Create(environment.KubeconfigPath);
             const string ns = "bench";
-            await client.CreateAsync(
-                ResourceType.Namespaces, new Namespace { Metadata = new ObjectMeta { Name = ns } }, Kubernetes.Serialization.KubernetesJsonContext.Default.Namespace, cancellationToken: cancellationToken);
-            await client.CreateObjectAsync(
-                RotationPolicyResources.RotationPolicies,
+            await ControlPlaneSession.EnsureNamespaceAsync(client, ns, cancellationToken);
+            CustomResourceType policies = RotationPolicyResources.RotationPolicies;
+            await client.CustomObjects.CreateNamespacedCustomObjectAsync(
                 new JsonObject
                 {
                     ["apiVersion"] = "keyoperator.io/v1alpha1",
@@ -47,6 +46,10 @@ internal static class RotationLagScenario
                     ["metadata"] = new JsonObject { ["name"] = "minutely", ["namespace"] = ns },
                     ["spec"] = new JsonObject { ["schedule"] = new JsonObject { ["cron"] = "* * * * *" }, ["strategy"] = "Overlapping", ["gracePeriod"] = "30s" },
                 },
+                policies.Group,
+                policies.Version,
+                ns,
+                policies.Plural,
                 cancellationToken: cancellationToken);
 
             // Start on a fresh minute so every key is created, and Ready, well before the next boundary.
@@ -60,9 +63,9 @@ internal static class RotationLagScenario
             var deadline = Stopwatch.StartNew();
             while (seen.Count < count && deadline.Elapsed < TimeSpan.FromMinutes(4))
             {
-                KubernetesList<ApiKey> list = await client.ListAllAsync(ApiKeyStatusWriter.ApiKeys, ns, OperatorJsonContext.Default.KubernetesListApiKey, cancellationToken: cancellationToken);
+                IReadOnlyList<ApiKey> list = await ApiKeyBench.ListAsync(client, ns, cancellationToken);
                 DateTimeOffset at = DateTimeOffset.UtcNow;
-                foreach (ApiKey key in list.Items)
+                foreach (ApiKey key in list)
                 {
                     string name = key.Metadata.Name!;
                     if (key.Status?.CurrentVersion == 1 && key.Status.NextRotationTime is { } next)
@@ -78,10 +81,10 @@ internal static class RotationLagScenario
                 await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
             }
 
-            KubernetesList<ApiKey> final = await client.ListAllAsync(ApiKeyStatusWriter.ApiKeys, ns, OperatorJsonContext.Default.KubernetesListApiKey, cancellationToken: cancellationToken);
+            IReadOnlyList<ApiKey> final = await ApiKeyBench.ListAsync(client, ns, cancellationToken);
             var statusLag = new List<long>();
             var observedLag = new List<long>();
-            foreach (ApiKey key in final.Items)
+            foreach (ApiKey key in final)
             {
                 string name = key.Metadata.Name!;
                 if (due.TryGetValue(name, out DateTimeOffset dueAt) && key.Status?.LastRotationTime is { } rotated && seen.TryGetValue(name, out DateTimeOffset seenAt))
@@ -105,12 +108,11 @@ internal static class RotationLagScenario
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
-    private static ValueTask CreateAsync(IKubernetesClient client, string ns, int index, CancellationToken cancellationToken) =>
-        new(client.CreateAsync(
-            ApiKeyStatusWriter.ApiKeys,
+    private static ValueTask CreateAsync(IKubernetes client, string ns, int index, CancellationToken cancellationToken) =>
+        ApiKeyBench.CreateAsync(
+            client,
             new ApiKey(
-                metadata: new ObjectMeta { Name = "key-" + index.ToString(CultureInfo.InvariantCulture), Namespace = ns },
+                metadata: new V1ObjectMeta { Name = "key-" + index.ToString(CultureInfo.InvariantCulture), NamespaceProperty = ns },
                 spec: new ApiKeySpec { RotationPolicyRef = new RotationPolicyReference { Name = "minutely" } }),
-            OperatorJsonContext.Default.ApiKey,
-            cancellationToken: cancellationToken));
+            cancellationToken);
 }

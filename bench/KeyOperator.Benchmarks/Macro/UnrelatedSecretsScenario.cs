@@ -1,9 +1,8 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Globalization;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s;
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Runtime.Informers;
 using Microsoft.AspNetCore.Builder;
@@ -42,8 +41,8 @@ internal static class UnrelatedSecretsScenario
         WebApplication host = session.BuildOperator();
         await host.StartAsync(cancellationToken);
         await host.Services.GetRequiredService<Informer<ApiKey>>().WaitForSyncAsync(cancellationToken);
-        await host.Services.GetRequiredService<Informer<ConfigMap>>().WaitForSyncAsync(cancellationToken);
-        Informer<Secret> secrets = host.Services.GetRequiredService<Informer<Secret>>();
+        await host.Services.GetRequiredService<Informer<V1ConfigMap>>().WaitForSyncAsync(cancellationToken);
+        Informer<V1Secret> secrets = host.Services.GetRequiredService<Informer<V1Secret>>();
         await secrets.WaitForSyncAsync(cancellationToken);
 
         // Let start-up work (leader election, first watch bookmarks) settle before measuring.
@@ -56,20 +55,19 @@ internal static class UnrelatedSecretsScenario
         return (after.HeapBytes - before.HeapBytes, cached);
     }
 
-    private static ValueTask CreateSecretAsync(IKubernetesClient client, string ns, int index, byte[] payload, CancellationToken cancellationToken) =>
-        new(client.CreateAsync(
-            ResourceType.Secrets,
-            new Secret
+    private static async ValueTask CreateSecretAsync(IKubernetes client, string ns, int index, byte[] payload, CancellationToken cancellationToken) =>
+        await client.CoreV1.CreateNamespacedSecretAsync(
+            new V1Secret
             {
-                Metadata = new ObjectMeta
+                Metadata = new V1ObjectMeta
                 {
                     Name = "other-" + index.ToString(CultureInfo.InvariantCulture),
-                    Namespace = ns,
+                    NamespaceProperty = ns,
                     Labels = new Dictionary<string, string> { ["app"] = "unrelated" },
                 },
                 Type = "Opaque",
                 Data = new Dictionary<string, byte[]> { ["value"] = payload },
             },
-            KubernetesJsonContext.Default.Secret,
-            cancellationToken: cancellationToken));
+            ns,
+            cancellationToken: cancellationToken);
 }
