@@ -27,13 +27,17 @@ public static class KubernetesClientFactory
         // The library cancels the caller's token after HttpClientTimeout (100 s); RequestTimeoutHandler bounds
         // requests instead and says so with its own exception type.
         configuration.HttpClientTimeout = Timeout.InfiniteTimeSpan;
-        DelegatingHandler[] chain =
-        [
-            new RetryHandler(options.MaxRetries, options.MaxRetryDelay, time),
-            new ClientRateLimitHandler(options.Qps, options.Burst, time),
-            new RequestTimeoutHandler(options.RequestTimeout),
-            .. inner,
-        ];
-        return new k8s.Kubernetes(configuration, chain);
+
+        // Name the operator, not the library ("kubernetes-csharp/…"), in audit logs and to fault targets, as the hand-written client did.
+        configuration.UserAgent = "keyoperator";
+        List<DelegatingHandler> chain = [new RetryHandler(options.MaxRetries, options.MaxRetryDelay, time)];
+        if (options.Qps > 0)
+        {
+            chain.Add(new ClientRateLimitHandler(options.Qps, options.Burst, time));
+        }
+
+        chain.Add(new RequestTimeoutHandler(options.RequestTimeout));
+        chain.AddRange(inner);
+        return new k8s.Kubernetes(configuration, [.. chain]);
     }
 }
