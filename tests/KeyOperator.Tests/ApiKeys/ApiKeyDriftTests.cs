@@ -2,10 +2,7 @@
 
 using System.Text;
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s.Models;
 using KeyOperator.Tests.Infrastructure;
 using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 
@@ -21,11 +18,11 @@ public sealed class ApiKeyDriftTests(PortableOperatorFixture fixture) : IClassFi
         string ns = await fixture.CreateNamespaceAsync("deleted");
         await ApplyAsync(fixture, ApiKeyYaml(ns, "api", "  token: {}\n"));
         await WaitReadyAsync(fixture, ns, "api");
-        Secret first = await GetSecretAsync(fixture, ns, "api");
+        V1Secret first = await GetSecretAsync(fixture, ns, "api");
 
         (await fixture.Kubectl.RunAsync($"delete secret api -n {ns}")).EnsureSuccess();
 
-        Secret? second = await EventuallyAsync(() => TryGetSecretAsync(ns, "api"), s => s is not null && VersionOf(s) == "2", "the Secret to be recreated as version 2");
+        V1Secret? second = await EventuallyAsync(() => TryGetSecretAsync(fixture, ns, "api"), s => s is not null && VersionOf(s) == "2", "the Secret to be recreated as version 2");
         Assert.NotEqual(first.Data!["token"], second!.Data!["token"]);
         JsonObject apiKey = await EventuallyAsync(() => GetApiKeyJsonAsync(fixture, ns, "api"), a => a["status"]?["currentVersion"]?.GetValue<int>() == 2, "status version 2");
         Assert.Equal(second.Metadata.Annotations!["keyoperator.io/fingerprint"], apiKey["status"]!["fingerprint"]!.GetValue<string>());
@@ -43,7 +40,7 @@ public sealed class ApiKeyDriftTests(PortableOperatorFixture fixture) : IClassFi
         string forged = Convert.ToBase64String(Encoding.ASCII.GetBytes("attacker-chosen-value-0123456789"));
         (await fixture.Kubectl.RunAsync($"patch secret api -n {ns} --type=merge -p {{\"data\":{{\"secret\":\"{forged}\"}}}}")).EnsureSuccess();
 
-        Secret repaired = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => VersionOf(s) == "2", "a regenerated version 2");
+        V1Secret repaired = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => VersionOf(s) == "2", "a regenerated version 2");
         Assert.NotEqual(forged, Convert.ToBase64String(repaired.Data!["secret"]));
         Assert.Equal(32, repaired.Data["secret"].Length);
         string events = await EventuallyAsync(() => EventsAsync(fixture, ns), e => e.Contains("SecretTampered", StringComparison.Ordinal), "a SecretTampered event");
@@ -65,7 +62,7 @@ public sealed class ApiKeyDriftTests(PortableOperatorFixture fixture) : IClassFi
         JsonNode ready = apiKey["status"]!["conditions"]!.AsArray().Single(c => c!["type"]!.GetValue<string>() == "Ready")!;
         Assert.Equal("False", ready["status"]!.GetValue<string>());
         Assert.Equal("SecretConflict", ready["reason"]!.GetValue<string>());
-        Secret untouched = await GetSecretAsync(fixture, ns, "taken");
+        V1Secret untouched = await GetSecretAsync(fixture, ns, "taken");
         Assert.Equal("somebody-elses-value", Encoding.UTF8.GetString(untouched.Data!["token"]));
         Assert.Null(untouched.Metadata.OwnerReferences);
     }
@@ -79,7 +76,7 @@ public sealed class ApiKeyDriftTests(PortableOperatorFixture fixture) : IClassFi
         await ApplyAsync(fixture, ApiKeyYaml(ns, "api", "  secretName: legacy\n  adoptExistingSecret: true\n"));
         await WaitReadyAsync(fixture, ns, "api");
 
-        Secret adopted = await GetSecretAsync(fixture, ns, "legacy");
+        V1Secret adopted = await GetSecretAsync(fixture, ns, "legacy");
         Assert.StartsWith("ko_", Encoding.ASCII.GetString(adopted.Data!["token"]), StringComparison.Ordinal);
         Assert.Contains(adopted.Metadata.OwnerReferences!, o => o.Controller == true && o.Kind == "ApiKey");
     }
@@ -93,7 +90,7 @@ public sealed class ApiKeyDriftTests(PortableOperatorFixture fixture) : IClassFi
 
         await ApplyAsync(fixture, ApiKeyYaml(ns, "api", "  token:\n    entropyBits: 512\n"));
 
-        Secret secret = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => VersionOf(s) == "2", "version 2 after the spec change");
+        V1Secret secret = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => VersionOf(s) == "2", "version 2 after the spec change");
         Assert.Equal("ko_".Length + Operator.Keys.TokenFormat.BodyLength(512) + 6, secret.Data!["token"].Length);
     }
 
@@ -103,12 +100,12 @@ public sealed class ApiKeyDriftTests(PortableOperatorFixture fixture) : IClassFi
         string ns = await fixture.CreateNamespaceAsync("gc");
         await ApplyAsync(fixture, ApiKeyYaml(ns, "api", "  verifier: {}\n"));
         await WaitReadyAsync(fixture, ns, "api");
-        await EventuallyAsync(() => TryGetConfigMapAsync(ns, "api-verifier"), c => c is not null, "the verifier ConfigMap");
+        await EventuallyAsync(() => TryGetConfigMapAsync(fixture, ns, "api-verifier"), c => c is not null, "the verifier ConfigMap");
 
         (await fixture.Kubectl.RunAsync($"delete apikey api -n {ns}")).EnsureSuccess();
 
-        await EventuallyAsync(() => TryGetSecretAsync(ns, "api"), s => s is null, "the Secret to be garbage collected");
-        await EventuallyAsync(() => TryGetConfigMapAsync(ns, "api-verifier"), c => c is null, "the verifier ConfigMap to be garbage collected");
+        await EventuallyAsync(() => TryGetSecretAsync(fixture, ns, "api"), s => s is null, "the Secret to be garbage collected");
+        await EventuallyAsync(() => TryGetConfigMapAsync(fixture, ns, "api-verifier"), c => c is null, "the verifier ConfigMap to be garbage collected");
     }
 
     [Fact]
@@ -118,35 +115,11 @@ public sealed class ApiKeyDriftTests(PortableOperatorFixture fixture) : IClassFi
         await ApplyAsync(fixture, ApiKeyYaml(ns, "api", "  verifier:\n    configMapName: api-digests\n"));
         await WaitReadyAsync(fixture, ns, "api");
 
-        Secret secret = await GetSecretAsync(fixture, ns, "api");
-        ConfigMap verifier = (await EventuallyAsync(() => TryGetConfigMapAsync(ns, "api-digests"), c => c is not null, "the verifier ConfigMap"))!;
+        V1Secret secret = await GetSecretAsync(fixture, ns, "api");
+        V1ConfigMap verifier = (await EventuallyAsync(() => TryGetConfigMapAsync(fixture, ns, "api-digests"), c => c is not null, "the verifier ConfigMap"))!;
         string keys = verifier.Data!["keys.json"];
         string digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(secret.Data!["token"]));
         Assert.Contains(digest, keys, StringComparison.Ordinal);
         Assert.DoesNotContain(Encoding.ASCII.GetString(secret.Data["token"]), keys, StringComparison.Ordinal);
-    }
-
-    private async Task<Secret?> TryGetSecretAsync(string ns, string name)
-    {
-        try
-        {
-            return await GetSecretAsync(fixture, ns, name);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-    }
-
-    private async Task<ConfigMap?> TryGetConfigMapAsync(string ns, string name)
-    {
-        try
-        {
-            return await fixture.Environment.Client.GetAsync(ResourceType.ConfigMaps, ns, name, KubernetesJsonContext.Default.ConfigMap);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
     }
 }

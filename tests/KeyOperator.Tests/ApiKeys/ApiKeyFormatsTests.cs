@@ -3,7 +3,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Operator.Keys;
 using KeyOperator.Tests.Infrastructure;
 using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
@@ -21,7 +21,7 @@ public sealed class ApiKeyFormatsTests(PortableOperatorFixture fixture) : IClass
         await ApplyAsync(fixture, ApiKeyYaml(ns, "api", "  token:\n    prefix: pay_\n    entropyBits: 192\n"));
         await WaitReadyAsync(fixture, ns, "api");
 
-        Secret secret = await GetSecretAsync(fixture, ns, "api");
+        V1Secret secret = await GetSecretAsync(fixture, ns, "api");
         string token = Encoding.ASCII.GetString(secret.Data!["token"]);
         Assert.True(TokenFormat.Verify(token, "pay_").IsValid);
         Assert.Equal("pay_".Length + TokenFormat.BodyLength(192) + 6, token.Length);
@@ -29,7 +29,7 @@ public sealed class ApiKeyFormatsTests(PortableOperatorFixture fixture) : IClass
         Assert.Equal("1", VersionOf(secret));
         Assert.Equal("key-operator", secret.Metadata.Labels!["app.kubernetes.io/managed-by"]);
         Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(secret.Data["token"])), secret.Metadata.Annotations!["keyoperator.io/fingerprint"]);
-        OwnerReference owner = Assert.Single(secret.Metadata.OwnerReferences!);
+        V1OwnerReference owner = Assert.Single(secret.Metadata.OwnerReferences!);
         Assert.True(owner.Controller);
         Assert.Equal("ApiKey", owner.Kind);
     }
@@ -41,7 +41,7 @@ public sealed class ApiKeyFormatsTests(PortableOperatorFixture fixture) : IClass
         await ApplyAsync(fixture, ApiKeyYaml(ns, "plain", "  {}\n"));
         await WaitReadyAsync(fixture, ns, "plain");
 
-        Secret secret = await GetSecretAsync(fixture, ns, "plain");
+        V1Secret secret = await GetSecretAsync(fixture, ns, "plain");
         string token = Encoding.ASCII.GetString(secret.Data!["token"]);
         Assert.StartsWith("ko_", token, StringComparison.Ordinal);
         Assert.Equal("ko_".Length + TokenFormat.BodyLength(256) + 6, token.Length);
@@ -54,7 +54,7 @@ public sealed class ApiKeyFormatsTests(PortableOperatorFixture fixture) : IClass
         await ApplyAsync(fixture, ApiKeyYaml(ns, "signing", "  hmac:\n    bytes: 48\n  secretName: signing-key\n"));
         await WaitReadyAsync(fixture, ns, "signing");
 
-        Secret secret = await GetSecretAsync(fixture, ns, "signing-key");
+        V1Secret secret = await GetSecretAsync(fixture, ns, "signing-key");
         Assert.Equal(48, secret.Data!["secret"].Length);
     }
 
@@ -67,7 +67,7 @@ public sealed class ApiKeyFormatsTests(PortableOperatorFixture fixture) : IClass
         await ApplyAsync(fixture, ApiKeyYaml(ns, "signer", "  " + formatYaml + "\n"));
         await WaitReadyAsync(fixture, ns, "signer");
 
-        Secret secret = await GetSecretAsync(fixture, ns, "signer");
+        V1Secret secret = await GetSecretAsync(fixture, ns, "signer");
         string privatePem = Encoding.ASCII.GetString(secret.Data!["private.pem"]);
         string publicPem = Encoding.ASCII.GetString(secret.Data["public.pem"]);
         Assert.StartsWith("-----BEGIN PRIVATE KEY-----", privatePem, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class ApiKeyFormatsTests(PortableOperatorFixture fixture) : IClass
         await ApplyAsync(fixture, ApiKeyYaml(ns, "scraper", "  basicAuth:\n    username: prometheus\n    passwordLength: 40\n    symbols: false\n"));
         await WaitReadyAsync(fixture, ns, "scraper");
 
-        Secret secret = await GetSecretAsync(fixture, ns, "scraper");
+        V1Secret secret = await GetSecretAsync(fixture, ns, "scraper");
         Assert.Equal("kubernetes.io/basic-auth", secret.Type);
         Assert.Equal("prometheus", Encoding.UTF8.GetString(secret.Data!["username"]));
         string password = Encoding.ASCII.GetString(secret.Data["password"]);

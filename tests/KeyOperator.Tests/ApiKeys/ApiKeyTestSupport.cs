@@ -1,9 +1,9 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s;
+using k8s.Models;
+using KeyOperator.Runtime.Client;
 using KeyOperator.Tests.Infrastructure;
 
 namespace KeyOperator.Tests.ApiKeys;
@@ -20,8 +20,16 @@ internal static class ApiKeyTestSupport
     public static string ApiKeyYaml(string ns, string name, string specYaml) =>
         $"apiVersion: keyoperator.io/v1alpha1\nkind: ApiKey\nmetadata:\n  name: {name}\n  namespace: {ns}\nspec:\n{specYaml}";
 
-    public static Task<Secret> GetSecretAsync(OperatorFixture fixture, string ns, string name) =>
-        fixture.Environment.Client.GetAsync(ResourceType.Secrets, ns, name, KubernetesJsonContext.Default.Secret);
+    public static Task<V1Secret> GetSecretAsync(OperatorFixture fixture, string ns, string name) =>
+        fixture.Environment.Client.CoreV1.ReadNamespacedSecretAsync(name, ns);
+
+    /// <summary>The Secret, or null while it does not exist.</summary>
+    public static Task<V1Secret?> TryGetSecretAsync(OperatorFixture fixture, string ns, string name) =>
+        fixture.Environment.Client.TryReadSecretAsync(ns, name);
+
+    /// <summary>The ConfigMap, or null while it does not exist.</summary>
+    public static Task<V1ConfigMap?> TryGetConfigMapAsync(OperatorFixture fixture, string ns, string name) =>
+        fixture.Environment.Client.TryReadConfigMapAsync(ns, name);
 
     public static async Task<JsonObject> GetApiKeyJsonAsync(OperatorFixture fixture, string ns, string name)
     {
@@ -49,9 +57,9 @@ internal static class ApiKeyTestSupport
 
                 last = value?.ToString() ?? "null";
             }
-            catch (Kubernetes.Errors.NotFoundException ex)
+            catch (Exception ex) when (KubernetesErrors.IsNotFound(ex))
             {
-                last = ex.Message;
+                last = KubernetesErrors.Message(ex);
             }
 
             if (DateTime.UtcNow > deadline)
@@ -63,7 +71,11 @@ internal static class ApiKeyTestSupport
         }
     }
 
-    public static string VersionOf(Secret secret) => secret.Metadata.Annotations?.GetValueOrDefault("keyoperator.io/version") ?? "";
+    public static string VersionOf(V1Secret secret) => Annotation(secret, "keyoperator.io/version") ?? "";
+
+    /// <summary>An annotation of the object, or null (the library's models hold a mutable, possibly null, dictionary).</summary>
+    public static string? Annotation(IMetadata<V1ObjectMeta> obj, string key) =>
+        obj.Metadata?.Annotations is { } annotations && annotations.TryGetValue(key, out string? value) ? value : null;
 
     public static async Task<string> EventsAsync(OperatorFixture fixture, string ns) =>
         (await fixture.Kubectl.RunAsync($"get events.events.k8s.io -n {ns} -o json")).EnsureSuccess().StandardOutput;

@@ -1,7 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Tests.Infrastructure;
 using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 
@@ -40,7 +40,7 @@ public sealed class KeyMaterialLeakTests(PortableOperatorFixture fixture) : ICla
         List<string> secretValues = [];
         foreach ((string name, _) in keys)
         {
-            Secret secret = await GetSecretAsync(fixture, ns, name);
+            V1Secret secret = await GetSecretAsync(fixture, ns, name);
             foreach ((string dataKey, byte[] value) in secret.Data!)
             {
                 if (dataKey is "username" or "public.pem" or "jwks.json")

@@ -1,9 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s.Models;
 using KeyOperator.LocalCluster;
 using KeyOperator.Operator.Keys;
 using KeyOperator.Tests.Infrastructure;
@@ -143,7 +141,7 @@ public sealed class CliTests
 
             Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}: {result.StandardError}{result.StandardOutput[^Math.Min(2000, result.StandardOutput.Length)..]}");
             Assert.Contains("released lease key-operator-leader", result.StandardOutput, StringComparison.Ordinal);
-            Lease lease = await cluster.Client.GetAsync(ResourceType.Leases, "key-operator", "key-operator-leader", KubernetesJsonContext.Default.Lease);
+            V1Lease lease = await cluster.Client.ReadLeaderLeaseAsync();
             Assert.True(string.IsNullOrEmpty(lease.Spec?.HolderIdentity), "a successor should find the Lease free at once");
         }
         finally

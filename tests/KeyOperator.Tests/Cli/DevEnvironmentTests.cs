@@ -1,8 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s;
+using k8s.Models;
 using KeyOperator.LocalCluster;
 using KeyOperator.Tests.Infrastructure;
 
@@ -27,7 +26,7 @@ public sealed class DevEnvironmentTests
             Assert.Equal(["apikeys.keyoperator.io", "rotationpolicies.keyoperator.io"], resources.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
             Assert.Contains("Operator not started", output.ToString(), StringComparison.Ordinal);
             Assert.Throws<InvalidOperationException>(() => environment.MetricsAddress);
-            KubernetesList<Lease> leases = await environment.Client.ListAsync(ResourceType.Leases, "key-operator", KubernetesJsonContext.Default.KubernetesListLease);
+            V1LeaseList leases = await environment.Client.CoordinationV1.ListNamespacedLeaseAsync("key-operator");
             Assert.Empty(leases.Items);
         }
         finally

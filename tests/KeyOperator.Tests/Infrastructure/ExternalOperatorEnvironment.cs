@@ -1,13 +1,11 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using KeyOperator.ControlPlane;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Errors;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
 using KeyOperator.LocalCluster;
 using KeyOperator.Operator.Crds;
+using KeyOperator.Runtime.Client;
 using KeyOperator.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
@@ -30,6 +28,7 @@ internal sealed class ExternalOperatorEnvironment : OperatorEnvironment
     private readonly DevOptions _options;
     private readonly string _directory;
     private readonly CapturingLoggerProvider _logs;
+    private readonly k8s.Kubernetes _client;
     private WebApplication? _operator;
 
     private ExternalOperatorEnvironment(KubernetesClientConfiguration configuration, DevOptions options, string directory, CapturingLoggerProvider logs)
@@ -38,10 +37,10 @@ internal sealed class ExternalOperatorEnvironment : OperatorEnvironment
         _options = options;
         _directory = directory;
         _logs = logs;
-        Client = new KubernetesClient(configuration);
+        _client = KubernetesClientFactory.Create(configuration, new KubernetesClientOptions(), TimeProvider.System);
     }
 
-    public override KubernetesClient Client { get; }
+    public override IKubernetes Client => _client;
 
     public override string KubeconfigPath => ExternalCluster.KubeconfigPath!;
 
@@ -98,7 +97,7 @@ internal sealed class ExternalOperatorEnvironment : OperatorEnvironment
             s_shared = null;
             await StopOperatorAsync();
             await DeleteNamespaceAsync(Client, _options.OperatorNamespace);
-            Client.Dispose();
+            _client.Dispose();
             _logs.Dispose();
             Directory.Delete(_directory, recursive: true);
         }
@@ -109,13 +108,13 @@ internal sealed class ExternalOperatorEnvironment : OperatorEnvironment
     }
 
     /// <summary>Deletes a namespace without waiting for it to go; a namespace already gone is fine.</summary>
-    public static async Task DeleteNamespaceAsync(IKubernetesClient client, string name)
+    public static async Task DeleteNamespaceAsync(IKubernetes client, string name)
     {
         try
         {
-            await client.DeleteAsync(ResourceType.Namespaces, null, name);
+            await client.CoreV1.DeleteNamespaceAsync(name);
         }
-        catch (NotFoundException)
+        catch (Exception ex) when (KubernetesErrors.IsNotFound(ex))
         {
             // Already gone.
         }
@@ -135,21 +134,21 @@ internal sealed class ExternalOperatorEnvironment : OperatorEnvironment
         ExternalOperatorEnvironment environment = new(configuration, options, directory, logs);
         await CrdInstaller.InstallAsync(environment.Client, CancellationToken.None);
         await WaitEstablishedAsync(environment.Client);
-        await environment.Client.CreateAsync(ResourceType.Namespaces, new Namespace { Metadata = new ObjectMeta { Name = options.OperatorNamespace } }, KubernetesJsonContext.Default.Namespace);
+        await environment.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = options.OperatorNamespace } });
         await environment.StartOperatorAsync(CancellationToken.None);
         return environment;
     }
 
     // A real API server serves a new CRD's resource only once it reports Established.
-    private static async Task WaitEstablishedAsync(KubernetesClient client)
+    private static async Task WaitEstablishedAsync(IKubernetes client)
     {
         DateTime deadline = DateTime.UtcNow.AddSeconds(60);
         foreach (string name in CrdGenerator.GenerateCrdObjects().Select(c => c["metadata"]!["name"]!.GetValue<string>()))
         {
             while (true)
             {
-                JsonObject crd = await client.GetObjectAsync(ResourceType.CustomResourceDefinitions, null, name);
-                bool established = crd["status"]?["conditions"]?.AsArray().Any(c => c?["type"]?.GetValue<string>() == "Established" && c["status"]?.GetValue<string>() == "True") == true;
+                V1CustomResourceDefinition crd = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(name);
+                bool established = crd.Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true;
                 if (established)
                 {
                     break;

@@ -1,7 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
+using k8s;
 using KeyOperator.ControlPlane;
-using KeyOperator.Kubernetes;
 using KeyOperator.LocalCluster;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +19,7 @@ internal sealed class LocalOperatorEnvironment : OperatorEnvironment
         _logs = logs;
     }
 
-    public override KubernetesClient Client => _dev.Client;
+    public override IKubernetes Client => _dev.Client;
 
     public override string KubeconfigPath => _dev.KubeconfigPath;
 

@@ -1,7 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
+using k8s;
 using KeyOperator.ControlPlane;
-using KeyOperator.Kubernetes;
 
 namespace KeyOperator.Tests.Infrastructure;
 
@@ -13,7 +13,7 @@ namespace KeyOperator.Tests.Infrastructure;
 public abstract class OperatorEnvironment : IAsyncDisposable
 {
     /// <summary>A client for the cluster, for the test's own reads.</summary>
-    public abstract KubernetesClient Client { get; }
+    public abstract IKubernetes Client { get; }
 
     /// <summary>The kubeconfig kubectl and the CLI use.</summary>
     public abstract string KubeconfigPath { get; }

@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 using KeyOperator.ControlPlane;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Tests.Infrastructure;
 using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 using static KeyOperator.Tests.Rotation.RotationTestSupport;
@@ -70,12 +70,12 @@ internal sealed class RotationCase
     /// The end state of exactly one rotation, and every Secret version written on the way: never empty, version 1
     /// kept (as current, then as previous) until retired, one version 2 only.
     /// </summary>
-    public async Task AssertRotatedOnceAsync(IReadOnlyList<Secret> history)
+    public async Task AssertRotatedOnceAsync(IReadOnlyList<V1Secret> history)
     {
         Assert.NotEmpty(history);
         string? second = null;
         bool retired = false;
-        foreach (Secret secret in history)
+        foreach (V1Secret secret in history)
         {
             string? token = Text(secret, "token");
             Assert.False(string.IsNullOrEmpty(token), $"{Namespace}: a Secret version without a current token");
@@ -109,7 +109,7 @@ internal sealed class RotationCase
         }
 
         // Retirement is the last step, so a version 2 without .previous may only follow ones with it.
-        Secret final = await GetSecretAsync(_fixture, Namespace, "api");
+        V1Secret final = await GetSecretAsync(_fixture, Namespace, "api");
         Assert.Equal(2, Version(final));
         Assert.Equal(second ?? Text(final, "token"), Text(final, "token"));
         Assert.Null(Text(final, "token.previous"));
@@ -120,7 +120,7 @@ internal sealed class RotationCase
         string[] keys = [.. apiKey["status"]!["keys"]!.AsArray().Select(k => $"{k!["version"]}:{k["state"]}").Order()];
         Assert.Equal(["1:Retired", "2:Current"], keys);
 
-        ConfigMap verifier = (await TryGetConfigMapAsync(_fixture, Namespace, "api-verifier"))!;
+        V1ConfigMap verifier = (await TryGetConfigMapAsync(_fixture, Namespace, "api-verifier"))!;
         Assert.Contains(Sha256Hex(Text(final, "token")!), verifier.Data!["keys.json"], StringComparison.Ordinal);
 
         // Restarted exactly once, for version 2: one template change means generation 2.

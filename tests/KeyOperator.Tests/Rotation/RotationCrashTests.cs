@@ -1,9 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
+using k8s.Models;
 using KeyOperator.ControlPlane;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
 using KeyOperator.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -63,7 +61,7 @@ public sealed class RotationCrashTests(OperatorFixture fixture, ITestOutputHelpe
 
         await fixture.Environment.StopOperatorAsync();
         Faults.Reset();
-        Lease lease = await fixture.Environment.Client.GetAsync(ResourceType.Leases, "key-operator", "key-operator-leader", KubernetesJsonContext.Default.Lease);
+        V1Lease lease = await fixture.Environment.Client.ReadLeaderLeaseAsync();
         Assert.Equal(leaseLeftHeld, !string.IsNullOrEmpty(lease.Spec?.HolderIdentity));
         await fixture.Environment.StartOperatorAsync(CancellationToken.None);
 
@@ -103,7 +101,7 @@ public sealed class RotationCrashTests(OperatorFixture fixture, ITestOutputHelpe
             }
         }
 
-        Lease lease = await fixture.Environment.Client.GetAsync(ResourceType.Leases, "key-operator", "key-operator-leader", KubernetesJsonContext.Default.Lease);
+        V1Lease lease = await fixture.Environment.Client.ReadLeaderLeaseAsync();
         Assert.False(string.IsNullOrEmpty(lease.Spec?.HolderIdentity), "a killed operator cannot release its Lease");
         await fixture.Environment.StartOperatorAsync(CancellationToken.None);
 

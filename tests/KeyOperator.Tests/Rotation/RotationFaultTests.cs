@@ -2,7 +2,7 @@
 
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Tests.Infrastructure;
 using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 using static KeyOperator.Tests.Rotation.RotationTestSupport;
@@ -24,7 +24,7 @@ public sealed class RotationFaultTests(OperatorFixture fixture) : IClassFixture<
         string first = Text(await GetSecretAsync(fixture, ns, "api"), "token")!;
 
         fixture.Environment.ControlPlane.Faults.FailNext(1, 500, verb: "update", resource: "secrets", @namespace: ns, name: "api");
-        IReadOnlyCollection<Secret> seen = await WatchSecretWhileAsync(ns, async () =>
+        IReadOnlyCollection<V1Secret> seen = await WatchSecretWhileAsync(ns, async () =>
         {
             await AnnotateAsync(fixture, ns, "api", "keyoperator.io/rotate", "after-fault");
             await EventuallyAsync(() => GetApiKeyJsonAsync(fixture, ns, "api"), a => a["status"]?["lastRotateAnnotation"]?.GetValue<string>() == "after-fault", "the rotation to commit");
@@ -48,7 +48,7 @@ public sealed class RotationFaultTests(OperatorFixture fixture) : IClassFixture<
         fixture.Environment.ControlPlane.Faults.FailNext(2, 500, verb: "update", resource: "apikeys", @namespace: ns, name: "api");
         fixture.Environment.ControlPlane.Faults.FailNext(1, 500, verb: "update", resource: "secrets", @namespace: ns, name: "api");
         fixture.Environment.ControlPlane.Faults.FailNext(1, 500, verb: "patch", resource: "deployments", @namespace: ns, name: "web");
-        IReadOnlyCollection<Secret> seen = await WatchSecretWhileAsync(ns, async () =>
+        IReadOnlyCollection<V1Secret> seen = await WatchSecretWhileAsync(ns, async () =>
         {
             await AnnotateAsync(fixture, ns, "api", "keyoperator.io/rotate", "faulty");
             await EventuallyAsync(
@@ -65,10 +65,10 @@ public sealed class RotationFaultTests(OperatorFixture fixture) : IClassFixture<
     }
 
     // Every version of the Secret the test saw holds a token; version 2 always keeps version 1 as previous until retired.
-    private static void AssertInvariants(IReadOnlyCollection<Secret> seen, string first)
+    private static void AssertInvariants(IReadOnlyCollection<V1Secret> seen, string first)
     {
         Assert.NotEmpty(seen);
-        foreach (Secret secret in seen)
+        foreach (V1Secret secret in seen)
         {
             Assert.False(string.IsNullOrEmpty(Text(secret, "token")), "the Secret was seen without a current token");
             Assert.InRange(Version(secret), 1, 2);
@@ -91,14 +91,14 @@ public sealed class RotationFaultTests(OperatorFixture fixture) : IClassFixture<
         Assert.Equal(2, CurrentVersion(apiKey));
         int[] versions = [.. apiKey["status"]!["keys"]!.AsArray().Select(k => k!["version"]!.GetValue<int>()).Order()];
         Assert.Equal([1, 2], versions);
-        Secret secret = await GetSecretAsync(fixture, ns, "api");
+        V1Secret secret = await GetSecretAsync(fixture, ns, "api");
         Assert.Equal(apiKey["status"]!["fingerprint"]!.GetValue<string>(), secret.Metadata.Annotations!["keyoperator.io/fingerprint"]);
     }
 
     // Samples the Secret until the action completes, so intermediate states are checked too, not only the end state.
-    private async Task<IReadOnlyCollection<Secret>> WatchSecretWhileAsync(string ns, Func<Task> action)
+    private async Task<IReadOnlyCollection<V1Secret>> WatchSecretWhileAsync(string ns, Func<Task> action)
     {
-        ConcurrentQueue<Secret> seen = new();
+        ConcurrentQueue<V1Secret> seen = new();
         using CancellationTokenSource stop = new();
         Task sampler = Task.Run(async () =>
         {

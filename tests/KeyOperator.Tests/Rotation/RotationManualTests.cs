@@ -1,7 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Tests.Infrastructure;
 using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 using static KeyOperator.Tests.Rotation.RotationTestSupport;
@@ -23,7 +23,7 @@ public sealed class RotationManualTests(PortableOperatorFixture fixture) : IClas
         await AnnotateAsync(fixture, ns, "api", "keyoperator.io/rotate", "one");
         JsonObject rotated = await EventuallyAsync(() => GetApiKeyJsonAsync(fixture, ns, "api"), a => a["status"]?["lastRotateAnnotation"]?.GetValue<string>() == "one", "the rotation for value one");
         Assert.Equal(2, CurrentVersion(rotated));
-        Secret second = await GetSecretAsync(fixture, ns, "api");
+        V1Secret second = await GetSecretAsync(fixture, ns, "api");
         Assert.Equal(first, Text(second, "token.previous"));
 
         // GitOps re-applies the same manifest: the value was handled, so nothing rotates.
@@ -35,7 +35,7 @@ public sealed class RotationManualTests(PortableOperatorFixture fixture) : IClas
 
         await AnnotateAsync(fixture, ns, "api", "keyoperator.io/rotate", "two");
         await EventuallyAsync(() => GetApiKeyJsonAsync(fixture, ns, "api"), a => CurrentVersion(a) == 3 && a["status"]?["lastRotateAnnotation"]?.GetValue<string>() == "two", "the rotation for value two");
-        Secret third = await GetSecretAsync(fixture, ns, "api");
+        V1Secret third = await GetSecretAsync(fixture, ns, "api");
         Assert.Equal(3, Version(third));
         Assert.Equal(Text(second, "token"), Text(third, "token.previous"));
 
@@ -69,11 +69,11 @@ public sealed class RotationManualTests(PortableOperatorFixture fixture) : IClas
         string kubeconfig = fixture.Environment.KubeconfigPath;
 
         Assert.Equal(0, await RunCliAsync("rotate", "-n", ns, "api", "--kubeconfig", kubeconfig));
-        Secret rotated = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => Version(s) == 2 && Text(s, "password.previous") is not null, "the rotation to version 2");
+        V1Secret rotated = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => Version(s) == 2 && Text(s, "password.previous") is not null, "the rotation to version 2");
         Assert.Equal("svc", Text(rotated, "username.previous"));
 
         Assert.Equal(0, await RunCliAsync("revoke-previous", "-n", ns, "--all", "--kubeconfig", kubeconfig));
-        Secret revoked = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => Text(s, "password.previous") is null, "the previous key to be removed");
+        V1Secret revoked = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => Text(s, "password.previous") is null, "the previous key to be removed");
         Assert.Equal(Text(rotated, "password"), Text(revoked, "password"));
         JsonObject apiKey = await EventuallyAsync(
             () => GetApiKeyJsonAsync(fixture, ns, "api"),

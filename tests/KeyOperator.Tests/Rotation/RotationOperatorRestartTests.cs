@@ -1,7 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Tests.Infrastructure;
 using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 using static KeyOperator.Tests.Rotation.RotationTestSupport;
@@ -53,7 +53,7 @@ public sealed class RotationOperatorRestartTests(OperatorFixture fixture) : ICla
         // Without a policy the previous key stays for the default grace period (1 h): the rotation rests mid-way.
         await EventuallyAsync(() => GetApiKeyJsonAsync(fixture, ns, "api"), a => Phase(a) == "RestartsTriggered", "the restart step");
         JsonObject deployment = await GetObjectJsonAsync(fixture, "deployment", ns, "web");
-        Secret secret = await GetSecretAsync(fixture, ns, "api");
+        V1Secret secret = await GetSecretAsync(fixture, ns, "api");
 
         await fixture.Environment.StopOperatorAsync();
         await fixture.Environment.StartOperatorAsync(CancellationToken.None);
@@ -67,7 +67,7 @@ public sealed class RotationOperatorRestartTests(OperatorFixture fixture) : ICla
         JsonObject deploymentAfter = await GetObjectJsonAsync(fixture, "deployment", ns, "web");
         Assert.Equal(deployment["metadata"]!["generation"]!.GetValue<long>(), deploymentAfter["metadata"]!["generation"]!.GetValue<long>());
         Assert.Equal(deployment["metadata"]!["resourceVersion"]!.GetValue<string>(), deploymentAfter["metadata"]!["resourceVersion"]!.GetValue<string>());
-        Secret secretAfter = await GetSecretAsync(fixture, ns, "api");
+        V1Secret secretAfter = await GetSecretAsync(fixture, ns, "api");
         Assert.Equal(secret.Metadata.ResourceVersion, secretAfter.Metadata.ResourceVersion);
         Assert.NotNull(Text(secretAfter, "token.previous"));
     }

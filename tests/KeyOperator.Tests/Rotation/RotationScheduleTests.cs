@@ -1,7 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Text.Json.Nodes;
-using KeyOperator.Kubernetes.Models;
+using k8s.Models;
 using KeyOperator.Tests.Infrastructure;
 using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 using static KeyOperator.Tests.Rotation.RotationTestSupport;
@@ -24,26 +24,26 @@ public sealed class RotationScheduleTests(PortableOperatorFixture fixture) : ICl
         await WaitReadyAsync(fixture, ns, "api");
         string first = Text(await GetSecretAsync(fixture, ns, "api"), "token")!;
 
-        Secret second = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => Version(s) >= 2, "the first scheduled rotation");
+        V1Secret second = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => Version(s) >= 2, "the first scheduled rotation");
         Assert.Equal(2, Version(second));
         string secondToken = Text(second, "token")!;
         Assert.NotEqual(first, secondToken);
         Assert.Equal(first, Text(second, "token.previous"));
 
         // Verifiers accept both keys during the grace period, and only the new one after it.
-        ConfigMap overlap = (await EventuallyAsync(
+        V1ConfigMap overlap = (await EventuallyAsync(
             () => TryGetConfigMapAsync(fixture, ns, "api-verifier"),
             c => c?.Data?["keys.json"].Contains(Sha256Hex(secondToken), StringComparison.Ordinal) == true,
             "the verifier ConfigMap to publish version 2"))!;
         Assert.Contains(Sha256Hex(first), overlap.Data!["keys.json"], StringComparison.Ordinal);
-        Secret retired = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => Text(s, "token.previous") is null, "the grace period to end");
+        V1Secret retired = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => Text(s, "token.previous") is null, "the grace period to end");
         Assert.Equal(secondToken, Text(retired, "token"));
         await EventuallyAsync(
             () => TryGetConfigMapAsync(fixture, ns, "api-verifier"),
             c => c?.Data?["keys.json"].Contains(Sha256Hex(first), StringComparison.Ordinal) == false,
             "the verifier ConfigMap to drop version 1");
 
-        Secret third = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => Version(s) >= 3, "the second scheduled rotation");
+        V1Secret third = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "api"), s => Version(s) >= 3, "the second scheduled rotation");
         if (Version(third) == 3 && Text(third, "token.previous") is { } previous)
         {
             Assert.Equal(secondToken, previous);
@@ -75,14 +75,14 @@ public sealed class RotationScheduleTests(PortableOperatorFixture fixture) : ICl
         string first = Assert.Single(Kids(Text(await GetSecretAsync(fixture, ns, "signer"), "jwks.json")));
 
         await AnnotateAsync(fixture, ns, "signer", "keyoperator.io/rotate", "now");
-        Secret overlap = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "signer"), s => Version(s) == 2, "version 2");
+        V1Secret overlap = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "signer"), s => Version(s) == 2, "version 2");
         string[] both = Kids(Text(overlap, "jwks.json"));
         Assert.Equal(2, both.Length);
         Assert.Equal(first, both[1]);
         Assert.NotNull(Text(overlap, "private.pem.previous"));
         await EventuallyAsync(() => TryGetConfigMapAsync(fixture, ns, "signer-verifier"), c => c?.Data?["jwks.json"] is { } j && Kids(j).SequenceEqual(both), "the verifier to publish both keys");
 
-        Secret retired = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "signer"), s => Text(s, "private.pem.previous") is null, "the grace period to end");
+        V1Secret retired = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "signer"), s => Text(s, "private.pem.previous") is null, "the grace period to end");
         Assert.Equal([both[0]], Kids(Text(retired, "jwks.json")));
         await EventuallyAsync(() => TryGetConfigMapAsync(fixture, ns, "signer-verifier"), c => c?.Data?["jwks.json"] is { } j && Kids(j).SequenceEqual([both[0]]), "the verifier to drop the old key");
     }
@@ -103,7 +103,7 @@ public sealed class RotationScheduleTests(PortableOperatorFixture fixture) : ICl
             a => a["status"]?["keys"]?.AsArray().Any(k => k!["version"]!.GetValue<int>() == 1 && k["state"]!.GetValue<string>() == "Retired") == true,
             "version 1 to be retired");
         Assert.True(CurrentVersion(apiKey) >= 2);
-        Secret secret = await GetSecretAsync(fixture, ns, "api");
+        V1Secret secret = await GetSecretAsync(fixture, ns, "api");
         Assert.DoesNotContain(secret.Data!.Keys, k => k.EndsWith(".previous", StringComparison.Ordinal));
         Assert.Equal(32, secret.Data!["secret"].Length);
     }

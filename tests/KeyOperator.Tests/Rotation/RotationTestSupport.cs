@@ -5,9 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using KeyOperator.Cli;
-using KeyOperator.Kubernetes;
-using KeyOperator.Kubernetes.Models;
-using KeyOperator.Kubernetes.Serialization;
+using k8s.Models;
 using KeyOperator.Tests.Infrastructure;
 using static KeyOperator.Tests.ApiKeys.ApiKeyTestSupport;
 
@@ -19,11 +17,11 @@ internal static class RotationTestSupport
     public static string PolicyYaml(string ns, string name, string specYaml) =>
         $"apiVersion: keyoperator.io/v1alpha1\nkind: RotationPolicy\nmetadata:\n  name: {name}\n  namespace: {ns}\nspec:\n{specYaml}";
 
-    public static string? Text(Secret secret, string key) =>
+    public static string? Text(V1Secret secret, string key) =>
         secret.Data is not null && secret.Data.TryGetValue(key, out byte[]? value) ? Encoding.UTF8.GetString(value) : null;
 
-    public static int Version(Secret secret) =>
-        int.TryParse(secret.Metadata.Annotations?.GetValueOrDefault("keyoperator.io/version"), out int version) ? version : 0;
+    public static int Version(V1Secret secret) =>
+        int.TryParse(Annotation(secret, "keyoperator.io/version"), out int version) ? version : 0;
 
     public static string Sha256Hex(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
@@ -51,9 +49,6 @@ internal static class RotationTestSupport
         await WaitReadyAsync(fixture, ns, "api");
         return ns;
     }
-
-    public static async Task<ConfigMap?> TryGetConfigMapAsync(OperatorFixture fixture, string ns, string name) =>
-        await fixture.Environment.Client.TryGetAsync(ResourceType.ConfigMaps, ns, name, KubernetesJsonContext.Default.ConfigMap);
 
     public static async Task<JsonObject> GetObjectJsonAsync(OperatorFixture fixture, string resource, string ns, string name)
     {
