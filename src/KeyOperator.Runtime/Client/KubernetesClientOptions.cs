@@ -11,8 +11,11 @@ namespace KeyOperator.Runtime.Client;
 /// </summary>
 public sealed class KubernetesClientOptions
 {
-    /// <summary>Sustained requests per second (controller-runtime's default is 20).</summary>
-    [Range(0.1, 10_000)]
+    /// <summary>
+    /// Sustained requests per second: controller-runtime's long-standing default of 20. -1 turns the client-side
+    /// limit off and leaves flow control to the API server's Priority and Fairness, as controller-runtime does since
+    /// v0.21; otherwise 0.1 to 10,000.
+    /// </summary>
     public double Qps { get; set; } = 20;
 
     /// <summary>Requests that may go at once above <see cref="Qps"/> (controller-runtime's default is 30).</summary>

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace KeyOperator.Runtime.Client;
 
 /// <summary>
-/// Validates <see cref="KubernetesClientOptions"/>: the numeric ranges by their attributes (source-generated), the
-/// two durations here, since a TimeSpan range attribute is not trim-safe.
+/// Validates <see cref="KubernetesClientOptions"/>: the integer ranges by their attributes (source-generated); QPS
+/// (with its -1) and the two durations here, since a TimeSpan range attribute is not trim-safe.
 /// </summary>
 public sealed class KubernetesClientOptionsValidator : IValidateOptions<KubernetesClientOptions>
 {
@@ -18,6 +18,11 @@ public sealed class KubernetesClientOptionsValidator : IValidateOptions<Kubernet
         ArgumentNullException.ThrowIfNull(options);
         ValidateOptionsResultBuilder result = new();
         result.AddResult(_ranges.Validate(name, options));
+        if (options.Qps != -1 && (options.Qps < 0.1 || options.Qps > 10_000))
+        {
+            result.AddError($"must be -1 (no client-side limit) or between 0.1 and 10000, not {options.Qps}", nameof(options.Qps));
+        }
+
         if (options.RequestTimeout < TimeSpan.FromSeconds(1) || options.RequestTimeout > TimeSpan.FromMinutes(10))
         {
             result.AddError($"must be between 1 s and 10 min, not {options.RequestTimeout}", nameof(options.RequestTimeout));

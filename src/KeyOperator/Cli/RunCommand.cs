@@ -28,7 +28,7 @@ internal static class RunCommand
         Option<string?> policyFile = new("--policy-file") { Description = "Admission policy file (docs/policy.md)." };
         Option<bool> noLeaderElection = new("--no-leader-election") { Description = "Run controllers without a Lease (single replica only)." };
         Option<int> workers = new("--workers") { Description = "Concurrent ApiKey reconciles.", DefaultValueFactory = _ => 4 };
-        Option<double> qps = new("--kube-api-qps") { Description = "Client-side rate limit towards the API server, requests per second.", DefaultValueFactory = _ => 20 };
+        Option<double> qps = new("--kube-api-qps") { Description = "Client-side rate limit towards the API server, requests per second; -1 turns it off (the API server's Priority and Fairness then limits).", DefaultValueFactory = _ => 20 };
         Option<int> burst = new("--kube-api-burst") { Description = "Requests that may go at once above --kube-api-qps.", DefaultValueFactory = _ => 30 };
 
         Command command = new("run", "Run the operator against a cluster.")

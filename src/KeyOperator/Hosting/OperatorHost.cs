@@ -14,7 +14,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace KeyOperator.Hosting;
 
@@ -45,25 +44,16 @@ internal static class OperatorHost
         options.ConfigureLogging?.Invoke(builder.Logging);
         IServiceCollection services = builder.Services;
         services.AddSingleton(options.TimeProvider);
-        services.AddKeyOperatorRuntime();
-        services.AddSingleton<IValidateOptions<KubernetesClientOptions>, KubernetesClientOptionsValidator>();
-        services.AddOptions<KubernetesClientOptions>()
-            .Configure(o =>
-            {
-                o.Qps = options.ClientQps;
-                o.Burst = options.ClientBurst;
-            })
-            .ValidateOnStart();
-        services.AddSingleton<IKubernetes>(sp => KubernetesClientFactory.Create(
-            options.Client,
-            sp.GetRequiredService<IOptions<KubernetesClientOptions>>().Value,
-            options.TimeProvider,
-            sp.GetRequiredService<RestClientMetricsHandler>()));
+        services.AddKeyOperatorKubernetesClients(options.Client, o =>
+        {
+            o.Qps = options.ClientQps;
+            o.Burst = options.ClientBurst;
+        });
         services.AddSingleton<IEventSink, KubernetesEventSink>();
         services.AddKeyOperatorEventRecorder();
         if (options.LeaderElection)
         {
-            services.AddSingleton<ILeaseStore>(sp => new KubernetesLeaseStore(sp.GetRequiredService<IKubernetes>(), options.Namespace, "key-operator-leader"));
+            services.AddSingleton<ILeaseStore>(sp => new KubernetesLeaseStore(sp.GetRequiredKeyedService<IKubernetes>(KubernetesClientNames.LeaderElection), options.Namespace, "key-operator-leader"));
             services.AddKeyOperatorLeaderElection(o => o.LeaseName = "key-operator-leader");
         }
 

@@ -5,11 +5,12 @@ using k8s.Models;
 using KeyOperator.Operator.Admission.Validation;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Runtime.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KeyOperator.Operator.Admission.Adapters;
 
 /// <summary>Which ApiKey manages a Secret: the controller owner reference of kind ApiKey, read live from the API server.</summary>
-internal sealed class ClientManagedSecretLookup(IKubernetes client) : IManagedSecretLookup
+internal sealed class ClientManagedSecretLookup([FromKeyedServices(KubernetesClientNames.Admission)] IKubernetes client) : IManagedSecretLookup
 {
     public async ValueTask<string?> FindOwnerAsync(string namespaceName, string secretName, CancellationToken cancellationToken)
     {

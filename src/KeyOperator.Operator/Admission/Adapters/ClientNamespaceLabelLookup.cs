@@ -5,11 +5,12 @@ using k8s.Models;
 using KeyOperator.Operator.Admission.Validation;
 using KeyOperator.Operator.Controllers;
 using KeyOperator.Runtime.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KeyOperator.Operator.Admission.Adapters;
 
 /// <summary>The labels of a namespace, read live from the API server (for requireRotation's namespace selector).</summary>
-internal sealed class ClientNamespaceLabelLookup(IKubernetes client) : INamespaceLabelLookup
+internal sealed class ClientNamespaceLabelLookup([FromKeyedServices(KubernetesClientNames.Admission)] IKubernetes client) : INamespaceLabelLookup
 {
     public async ValueTask<IReadOnlyDictionary<string, string>?> GetLabelsAsync(string namespaceName, CancellationToken cancellationToken)
     {

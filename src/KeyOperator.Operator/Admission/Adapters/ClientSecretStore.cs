@@ -5,6 +5,7 @@ using k8s.Models;
 using KeyOperator.Operator.Admission.Certificates;
 using KeyOperator.Operator.Controllers;
 using KeyOperator.Runtime.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KeyOperator.Operator.Admission.Adapters;
 
@@ -12,7 +13,7 @@ namespace KeyOperator.Operator.Admission.Adapters;
 /// Keeps the webhook's self-managed CA and serving certificate in a Secret, so every replica serves the same
 /// certificate. Lost races come back as null, as the seam expects; the caller re-reads.
 /// </summary>
-internal sealed class ClientSecretStore(IKubernetes client) : ISecretStore
+internal sealed class ClientSecretStore([FromKeyedServices(KubernetesClientNames.Admission)] IKubernetes client) : ISecretStore
 {
     public async Task<StoredSecret?> GetAsync(string namespaceName, string name, CancellationToken cancellationToken)
     {

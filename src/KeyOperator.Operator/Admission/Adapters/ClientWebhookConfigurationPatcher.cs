@@ -5,6 +5,7 @@ using k8s;
 using k8s.Models;
 using KeyOperator.Operator.Admission.Certificates;
 using KeyOperator.Runtime.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KeyOperator.Operator.Admission.Adapters;
 
@@ -12,7 +13,7 @@ namespace KeyOperator.Operator.Admission.Adapters;
 /// Injects the webhook CA into every webhook of our ValidatingWebhookConfiguration. Every replica calls this each
 /// minute, so it writes only when a caBundle differs, with the read resourceVersion as precondition.
 /// </summary>
-internal sealed class ClientWebhookConfigurationPatcher(IKubernetes client) : IWebhookConfigurationPatcher
+internal sealed class ClientWebhookConfigurationPatcher([FromKeyedServices(KubernetesClientNames.Admission)] IKubernetes client) : IWebhookConfigurationPatcher
 {
     public async Task EnsureCaBundleAsync(string configurationName, string caBundlePem, CancellationToken cancellationToken)
     {
