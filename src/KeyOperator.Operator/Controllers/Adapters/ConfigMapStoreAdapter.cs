@@ -6,7 +6,6 @@ using KeyOperator.Operator.Controllers.Ports;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Informers;
-using KeyOperator.Runtime.Queue;
 
 namespace KeyOperator.Operator.Controllers.Adapters;
 
@@ -16,22 +15,8 @@ internal sealed class ConfigMapStoreAdapter(IKubernetes client, Informer<V1Confi
     /// <summary>Field manager of the verifier ConfigMap writes.</summary>
     public const string FieldManager = "key-operator-verifiers";
 
-    public async Task<V1ConfigMap?> GetAsync(string @namespace, string name, ReadFrom from, CancellationToken cancellationToken)
-    {
-        if (from == ReadFrom.Cache && cache.Cache.Get(new QueueKey(@namespace, name)) is { } cached)
-        {
-            return cached;
-        }
-
-        try
-        {
-            return await client.CoreV1.ReadNamespacedConfigMapAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (KubernetesErrors.IsNotFound(ex))
-        {
-            return null;
-        }
-    }
+    public Task<V1ConfigMap?> GetAsync(string @namespace, string name, ReadFrom from, CancellationToken cancellationToken) =>
+        CachedRead.GetAsync(cache, @namespace, name, from, () => client.CoreV1.ReadNamespacedConfigMapAsync(name, @namespace, cancellationToken: cancellationToken));
 
     public IReadOnlyList<V1ConfigMap> ListOwned(string @namespace, string label, string value) =>
         [.. cache.Cache.ByIndex(IndexNames.Label, label + "=" + value).Where(c => c.Metadata?.NamespaceProperty == @namespace)];

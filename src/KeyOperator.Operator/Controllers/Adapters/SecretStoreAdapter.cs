@@ -5,7 +5,6 @@ using k8s.Models;
 using KeyOperator.Operator.Controllers.Ports;
 using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Informers;
-using KeyOperator.Runtime.Queue;
 
 namespace KeyOperator.Operator.Controllers.Adapters;
 
@@ -15,22 +14,8 @@ internal sealed class SecretStoreAdapter(IKubernetes client, Informer<V1Secret> 
     /// <summary>Field manager of the operator's Secret writes.</summary>
     public const string FieldManager = "key-operator-secrets";
 
-    public async Task<V1Secret?> GetAsync(string @namespace, string name, ReadFrom from, CancellationToken cancellationToken)
-    {
-        if (from == ReadFrom.Cache && cache.Cache.Get(new QueueKey(@namespace, name)) is { } cached)
-        {
-            return cached;
-        }
-
-        try
-        {
-            return await client.CoreV1.ReadNamespacedSecretAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (KubernetesErrors.IsNotFound(ex))
-        {
-            return null;
-        }
-    }
+    public Task<V1Secret?> GetAsync(string @namespace, string name, ReadFrom from, CancellationToken cancellationToken) =>
+        CachedRead.GetAsync(cache, @namespace, name, from, () => client.CoreV1.ReadNamespacedSecretAsync(name, @namespace, cancellationToken: cancellationToken));
 
     public Task<V1Secret> CreateAsync(V1Secret secret, CancellationToken cancellationToken)
     {

@@ -36,38 +36,47 @@ internal sealed partial class ApiKeyReconciler(
 
         // Deleted, or being deleted: the Secret and verifier ConfigMap are owned, so garbage collection removes them.
         // A deleting object never gets new work.
-        if (request.Object is null || request.Object.Metadata?.DeletionTimestamp is not null)
+        ApiKey? cached = request.Object;
+        if (cached is null || cached.Metadata.DeletionTimestamp is not null)
         {
             metrics.Forget(request.Key.Namespace, request.Key.Name);
             return ReconcileResult.Done;
         }
 
-        // Read fresh rather than from the cache: every status write below carries this resourceVersion as a
-        // precondition, and a rotation must not act on a step the cache has not seen yet.
-        ApiKey? apiKey = await apiKeys.GetAsync(request.Key.Namespace ?? string.Empty, request.Key.Name, cancellationToken).ConfigureAwait(false);
-        if (apiKey is null || apiKey.Metadata.DeletionTimestamp is not null)
+        // The common case, a converged key, is answered from the informer caches without a request: the cache's
+        // ApiKey, and its Secret when that agrees with status while nothing rotates. Everything else (a missing,
+        // foreign, tampered or newer Secret, a rotation under way, a bad spec) is read again from the server, since it
+        // leads to writes and rotation steps that must start from what the server holds. Every write carries the
+        // resourceVersion it read, so a stale cache costs a 409 and a requeue, never a wrong write.
+        ApiKey apiKey = cached;
+        SecretAssessment? assessment = null;
+        V1Secret? secret = null;
+        if (apiKey.Spec.TryGetFormat(out ApiKeyFormat format))
         {
-            return ReconcileResult.Done;
-        }
-
-        if (!apiKey.Spec.TryGetFormat(out ApiKeyFormat format))
-        {
-            await statusWriter.WriteNotReadyAsync(apiKey, ApiKeyReasons.InvalidSpec, "spec sets more than one of token, hmac, rsa, ecdsa, basicAuth; set exactly one (or none for a token)", cancellationToken).ConfigureAwait(false);
-            return ReconcileResult.Done;
-        }
-
-        string secretName = apiKey.Spec.SecretName ?? apiKey.Metadata.Name!;
-        V1Secret? secret = await secrets.GetAsync(apiKey.Metadata.NamespaceProperty!, secretName, ReadFrom.Cache, cancellationToken).ConfigureAwait(false);
-        SecretAssessment assessment = ApiKeySecretInspector.Assess(apiKey, format, secret);
-        if (!IsSteadyState(apiKey, assessment))
-        {
-            // The cache answers only the common case, a Secret that agrees with status while nothing is rotating. Any
-            // other verdict leads to writes and rotation steps, which must start from what the server holds: a stale
-            // Secret could otherwise move status back to an older version.
-            secret = await secrets.GetAsync(apiKey.Metadata.NamespaceProperty!, secretName, ReadFrom.Server, cancellationToken).ConfigureAwait(false);
+            secret = await secrets.GetAsync(apiKey.Metadata.NamespaceProperty!, SecretNameOf(apiKey), ReadFrom.Cache, cancellationToken).ConfigureAwait(false);
             assessment = ApiKeySecretInspector.Assess(apiKey, format, secret);
         }
 
+        if (assessment is null || !IsSteadyState(apiKey, assessment))
+        {
+            ApiKey? fresh = await apiKeys.GetAsync(request.Key.Namespace ?? string.Empty, request.Key.Name, cancellationToken).ConfigureAwait(false);
+            if (fresh is null || fresh.Metadata.DeletionTimestamp is not null)
+            {
+                return ReconcileResult.Done;
+            }
+
+            apiKey = fresh;
+            if (!apiKey.Spec.TryGetFormat(out format))
+            {
+                await statusWriter.WriteNotReadyAsync(apiKey, ApiKeyReasons.InvalidSpec, "spec sets more than one of token, hmac, rsa, ecdsa, basicAuth; set exactly one (or none for a token)", cancellationToken).ConfigureAwait(false);
+                return ReconcileResult.Done;
+            }
+
+            secret = await secrets.GetAsync(apiKey.Metadata.NamespaceProperty!, SecretNameOf(apiKey), ReadFrom.Server, cancellationToken).ConfigureAwait(false);
+            assessment = ApiKeySecretInspector.Assess(apiKey, format, secret);
+        }
+
+        string secretName = SecretNameOf(apiKey);
         Log.Assessed(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, assessment.Verdict);
 
         KeyRecord current;
@@ -123,6 +132,8 @@ internal sealed partial class ApiKeyReconciler(
         TimeSpan delay = requeueAt - time.GetUtcNow();
         return ReconcileResult.RequeueAfter(delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
     }
+
+    private static string SecretNameOf(ApiKey apiKey) => apiKey.Spec.SecretName ?? apiKey.Metadata.Name!;
 
     private static bool IsSteadyState(ApiKey apiKey, SecretAssessment assessment) =>
         assessment.Verdict == SecretVerdict.Healthy

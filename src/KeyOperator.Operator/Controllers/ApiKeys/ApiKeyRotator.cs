@@ -194,19 +194,19 @@ internal sealed partial class ApiKeyRotator(
             action,
             note);
 
-    // Event ids 3100-3149 belong to rotation. Only versions and fingerprints (digests) are logged, never key material.
+    // Event ids 3600-3649 belong to rotation (the table of ranges: docs/architecture.md, Observability). Only versions and fingerprints (digests) are logged, never key material.
     private static partial class Log
     {
-        [LoggerMessage(3100, LogLevel.Debug, "ApiKey {Namespace}/{Name}: rotation step {Action} (recorded phase {Phase})", EventName = "RotationStep")]
+        [LoggerMessage(3600, LogLevel.Debug, "ApiKey {Namespace}/{Name}: rotation step {Action} (recorded phase {Phase})", EventName = "RotationStep")]
         public static partial void Step(ILogger logger, string? @namespace, string? name, string action, string phase);
 
-        [LoggerMessage(3101, LogLevel.Information, "ApiKey {Namespace}/{Name}: wrote key version {Version} ({Fingerprint}) to the Secret, previous value kept", EventName = "RotationSecretWritten")]
+        [LoggerMessage(3601, LogLevel.Information, "ApiKey {Namespace}/{Name}: wrote key version {Version} ({Fingerprint}) to the Secret, previous value kept", EventName = "RotationSecretWritten")]
         public static partial void SecretWritten(ILogger logger, string? @namespace, string? name, int version, string fingerprint);
 
-        [LoggerMessage(3102, LogLevel.Information, "ApiKey {Namespace}/{Name}: rotated from version {From} to {To} ({Fingerprint})", EventName = "RotationCommitted")]
+        [LoggerMessage(3602, LogLevel.Information, "ApiKey {Namespace}/{Name}: rotated from version {From} to {To} ({Fingerprint})", EventName = "RotationCommitted")]
         public static partial void Committed(ILogger logger, string? @namespace, string? name, int from, int to, string fingerprint);
 
-        [LoggerMessage(3103, LogLevel.Debug, "ApiKey {Namespace}/{Name}: restarts held until {LookAgain} so that keys rotating with it share one rollout", EventName = "RotationRestartsDeferred")]
+        [LoggerMessage(3603, LogLevel.Debug, "ApiKey {Namespace}/{Name}: restarts held until {LookAgain} so that keys rotating with it share one rollout", EventName = "RotationRestartsDeferred")]
         public static partial void RestartsDeferred(ILogger logger, string? @namespace, string? name, DateTimeOffset lookAgain);
     }
 }

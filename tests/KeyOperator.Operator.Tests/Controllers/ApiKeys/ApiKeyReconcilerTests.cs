@@ -38,17 +38,19 @@ public sealed class ApiKeyReconcilerTests : IDisposable
     }
 
     [Fact]
-    public async Task ReconcileAsync_Converged_WritesNothing()
+    public async Task ReconcileAsync_Converged_WritesNothingAndReadsOnlyTheCache()
     {
         _harness.AddApiKey("payments");
         await _harness.ReconcileAsync("payments");
         int secretWrites = _harness.Secrets.Writes;
         int statusWrites = _harness.ApiKeys.StatusWrites;
+        int reads = _harness.ApiKeys.Reads;
         string before = System.Text.Json.JsonSerializer.Serialize(_harness.ApiKeys.Get(ReconcilerHarness.Namespace, "payments"), KeyOperator.Operator.Serialization.OperatorJsonContext.Default.ApiKey);
 
         await _harness.ReconcileAsync("payments");
         string after = System.Text.Json.JsonSerializer.Serialize(_harness.ApiKeys.Get(ReconcilerHarness.Namespace, "payments"), KeyOperator.Operator.Serialization.OperatorJsonContext.Default.ApiKey);
         Assert.Equal(before, after);
+        Assert.Equal(reads, _harness.ApiKeys.Reads);
 
         Assert.Equal(secretWrites, _harness.Secrets.Writes);
         Assert.Equal(statusWrites, _harness.ApiKeys.StatusWrites);

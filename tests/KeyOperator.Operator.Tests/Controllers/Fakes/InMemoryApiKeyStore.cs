@@ -12,6 +12,8 @@ internal sealed class InMemoryApiKeyStore(ObjectVersions versions) : IApiKeyStor
 
     public int StatusWrites { get; private set; }
 
+    public int Reads { get; private set; }
+
     public ApiKey Add(ApiKey apiKey)
     {
         ApiKey stored = apiKey with { Metadata = apiKey.Metadata with { ResourceVersion = versions.Next(), Uid = apiKey.Metadata.Uid ?? Guid.NewGuid().ToString() } };
@@ -36,8 +38,11 @@ internal sealed class InMemoryApiKeyStore(ObjectVersions versions) : IApiKeyStor
         _items[(@namespace, name)] = current with { Metadata = current.Metadata with { ResourceVersion = versions.Next() } };
     }
 
-    public Task<ApiKey?> GetAsync(string @namespace, string name, CancellationToken cancellationToken) =>
-        Task.FromResult(_items.GetValueOrDefault((@namespace, name)));
+    public Task<ApiKey?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        Reads++;
+        return Task.FromResult(_items.GetValueOrDefault((@namespace, name)));
+    }
 
     public Task<ApiKey> ReplaceStatusAsync(ApiKey apiKey, CancellationToken cancellationToken)
     {
