@@ -5,8 +5,8 @@ using System.Reflection;
 namespace KeyOperator.ControlPlane.Tests;
 
 /// <summary>
-/// The shared, read-only fixtures beside the checkout (stamped into the assembly at build time; KEYOP_FIXTURES
-/// overrides), so tests find them in any clone location, as CI's is.
+/// The third-party test vectors in tests/fixtures (their path is stamped into the assembly at build time;
+/// KEYOP_FIXTURES overrides), so tests find them wherever the clone is.
 /// </summary>
 internal static class SharedFixtures
 {

@@ -2,7 +2,7 @@
 
 namespace KeyOperator.Runtime.Tests.TestSupport;
 
-/// <summary>Locates the shared, read-only test vectors (KEYOP_FIXTURES overrides the default location).</summary>
+/// <summary>Locates the third-party test vectors in tests/fixtures (KEYOP_FIXTURES overrides the location).</summary>
 internal static class Fixtures
 {
     public static string Root =>
