@@ -43,11 +43,19 @@ public sealed class EventRecorderTests
     }
 
     [Fact]
-    public void Record_InvalidInput_DoesNotThrow()
+    public async Task Record_InvalidInput_IsDroppedAndLaterEventsStillGoOut()
     {
-        using var recorder = new EventRecorder(new FakeSink(), new EventRecorderOptions(), new FakeTimeProvider(), NullLogger<EventRecorder>.Instance);
+        var sink = new FakeSink();
+        using var recorder = new EventRecorder(sink, new EventRecorderOptions(), new FakeTimeProvider(), NullLogger<EventRecorder>.Instance);
+        await recorder.StartAsync(default);
 
-        recorder.Record(null!, EventTypes.Normal, "R", "A", "n");
+        // Recording never throws into a reconcile, whatever it is given.
+        Assert.Null(Record.Exception(() => recorder.Record(null!, EventTypes.Normal, "Invalid", "A", "n")));
+        recorder.Record(new ObjectReference("v1", "ConfigMap", "ns", "cm", "uid-1"), EventTypes.Normal, "Valid", "A", "n");
+
+        await Wait.UntilAsync(() => !sink.Calls.IsEmpty, "the valid event");
+        Assert.Equal(["create Valid 1"], sink.Calls);
+        await recorder.StopAsync(default);
     }
 
     private sealed class FakeSink : IEventSink

@@ -31,8 +31,21 @@ public sealed class PrometheusTextParserTests
     {
         var text = File.ReadAllText(Fixtures.Path("prometheus", "prometheus-common-expfmt", "fuzz-corpus", file));
 
-        PrometheusTextParser.Parse(text);
+        var families = PrometheusTextParser.Parse(text);
+
+        // The families with samples each input holds, as prometheus/common's text_parse_test.go expects them
+        // (summary and histogram series belong to their family; a HELP line alone makes no family there).
+        Assert.Equal(ExpectedFamilies[file], families.Values.Count(static f => f.Samples.Count > 0));
     }
+
+    private static readonly Dictionary<string, int> ExpectedFamilies = new(StringComparer.Ordinal)
+    {
+        ["from_test_parse_0"] = 0,
+        ["from_test_parse_1"] = 3,
+        ["from_test_parse_2"] = 2,
+        ["from_test_parse_3"] = 4,
+        ["from_test_parse_4"] = 1,
+    };
 
     [Theory]
     [MemberData(nameof(RejectedFiles))]

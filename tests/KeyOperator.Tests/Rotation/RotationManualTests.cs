@@ -28,8 +28,7 @@ public sealed class RotationManualTests(PortableOperatorFixture fixture) : IClas
 
         // GitOps re-applies the same manifest: the value was handled, so nothing rotates.
         await ApplyAsync(fixture, ApiKeyYaml(ns, "api", "  token: {}\n").Replace("  namespace:", "  annotations:\n    keyoperator.io/rotate: one\n  namespace:", StringComparison.Ordinal));
-        await AnnotateAsync(fixture, ns, "api", "unrelated", "touch");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await WaitForSettledReconcileAsync(fixture, ns, "api");
         Assert.Equal(2, Version(await GetSecretAsync(fixture, ns, "api")));
         Assert.Equal(2, CurrentVersion(await GetApiKeyJsonAsync(fixture, ns, "api")));
 
@@ -55,8 +54,7 @@ public sealed class RotationManualTests(PortableOperatorFixture fixture) : IClas
 
         JsonObject apiKey = await EventuallyAsync(() => GetApiKeyJsonAsync(fixture, ns, "api"), a => a["status"]?["lastRotateAnnotation"] is not null, "the annotation to be recorded");
         Assert.Equal("from-git", apiKey["status"]!["lastRotateAnnotation"]!.GetValue<string>());
-        await AnnotateAsync(fixture, ns, "api", "unrelated", "touch");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await WaitForSettledReconcileAsync(fixture, ns, "api");
         Assert.Equal(1, Version(await GetSecretAsync(fixture, ns, "api")));
     }
 
@@ -110,9 +108,8 @@ public sealed class RotationManualTests(PortableOperatorFixture fixture) : IClas
             "the restart step to be recorded");
         Assert.Equal("web", apiKey["status"]!["rotation"]!["restarts"]![0]!["name"]!.GetValue<string>());
 
-        // Reconciles keep coming (annotations, status writes); none restarts again.
-        await AnnotateAsync(fixture, ns, "api", "unrelated", "touch");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // Reconciles keep coming (spec edits, status writes); none restarts again.
+        await WaitForSettledReconcileAsync(fixture, ns, "api");
         Assert.Equal(3, (await GetObjectJsonAsync(fixture, "deployment", ns, "web"))["metadata"]!["generation"]!.GetValue<long>());
     }
 

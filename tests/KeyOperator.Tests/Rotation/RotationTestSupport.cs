@@ -56,6 +56,27 @@ internal static class RotationTestSupport
         return JsonNode.Parse(result.StandardOutput)!.AsObject();
     }
 
+    /// <summary>
+    /// Returns once the operator has finished every reconcile of the ApiKey that saw what was applied before the call: the
+    /// positive signal after which a test may assert that something did not happen. Two spec changes are made whose
+    /// only effect is a label on the Secret. A key is never reconciled twice at once, so the second change is reconciled
+    /// only after the pass that reconciled the first has ended; once its label is on the Secret, that earlier pass,
+    /// which saw everything applied before this call, is complete, rotation steps included.
+    /// </summary>
+    public static async Task WaitForSettledReconcileAsync(OperatorFixture fixture, string ns, string name, string? secretName = null)
+    {
+        foreach (string step in new[] { "first", "second" })
+        {
+            string marker = step + "-" + Guid.NewGuid().ToString("N")[..8];
+            string patch = "{\"spec\":{\"secretTemplate\":{\"labels\":{\"e2e-settled\":\"" + marker + "\"}}}}";
+            (await fixture.Kubectl.RunAsync($"patch apikey {name} -n {ns} --type merge --patch-file /dev/stdin", patch)).EnsureSuccess();
+            await EventuallyAsync(
+                () => GetSecretAsync(fixture, ns, secretName ?? name),
+                s => s.Metadata.Labels?.TryGetValue("e2e-settled", out string? value) == true && value == marker,
+                "a reconcile that saw the " + step + " settle marker");
+        }
+    }
+
     public static Task AnnotateAsync(OperatorFixture fixture, string ns, string name, string annotation, string value) =>
         fixture.Kubectl.RunAsync($"annotate apikey {name} -n {ns} {annotation}={value} --overwrite").ContinueWith(t => t.Result.EnsureSuccess(), TaskScheduler.Default);
 
