@@ -41,11 +41,11 @@ internal sealed partial class ObjectService
 
             var deleting = metadata["deletionTimestamp"] is not null;
             var finalizers = metadata.GetArray("finalizers").Strings().ToList();
-            if (deleting && key == KeyOf(BuiltInResources.Namespaces))
+            if (deleting && key == StorageKeys.Of(BuiltInResources.Namespaces))
             {
                 changed |= FinalizeNamespace(key, obj);
             }
-            else if (deleting && finalizers.Contains(CrdDefinition.CleanupFinalizer) && key == KeyOf(BuiltInResources.CustomResourceDefinitions))
+            else if (deleting && finalizers.Contains(CrdDefinition.CleanupFinalizer) && key == StorageKeys.Of(BuiltInResources.CustomResourceDefinitions))
             {
                 changed |= CleanUpCrd(key, obj);
             }

@@ -20,8 +20,8 @@ internal sealed partial class ObjectService
 
     private PreparedWrite PrepareCreate(ResourceDescriptor descriptor, string? ns, JsonObject candidate, RequestOptions options, bool managedFieldsDone)
     {
-        NormalizeTypeMeta(descriptor, candidate);
-        ApplyNamespace(descriptor, candidate, ns);
+        WriteValidation.NormalizeTypeMeta(descriptor, candidate);
+        WriteValidation.ApplyNamespace(descriptor, candidate, ns);
         var metadata = candidate.Metadata();
         var errors = new List<FieldError>();
         var name = metadata.GetString("name");
@@ -37,13 +37,13 @@ internal sealed partial class ObjectService
             metadata["name"] = name;
         }
 
-        errors.AddRange(ValidateName(descriptor, name));
-        if (descriptor.Namespaced && store.Get(KeyOf(descriptor), ns, name) is not null)
+        errors.AddRange(WriteValidation.ValidateName(descriptor, name));
+        if (descriptor.Namespaced && store.Get(StorageKeys.Of(descriptor), ns, name) is not null)
         {
             throw ApiErrors.AlreadyExists(descriptor, name);
         }
 
-        if (!descriptor.Namespaced && store.Get(KeyOf(descriptor), null, name) is not null)
+        if (!descriptor.Namespaced && store.Get(StorageKeys.Of(descriptor), null, name) is not null)
         {
             throw ApiErrors.AlreadyExists(descriptor, name);
         }
@@ -68,13 +68,13 @@ internal sealed partial class ObjectService
         }
 
         KindMutations.Apply(descriptor.Group, descriptor.Plural, candidate, null, now);
-        ValidateObject(descriptor, candidate, name, options, errors);
+        WriteValidation.ValidateObject(descriptor, candidate, name, options, errors);
         if (!managedFieldsDone)
         {
             metadata.Remove("managedFields");
             ManagedFields.RecordUpdate(null, candidate, Context(descriptor, options, null));
         }
 
-        return new PreparedWrite { Descriptor = descriptor, Key = KeyOf(descriptor), Namespace = descriptor.Namespaced ? ns : null, Name = name, Candidate = candidate };
+        return new PreparedWrite { Descriptor = descriptor, Key = StorageKeys.Of(descriptor), Namespace = descriptor.Namespaced ? ns : null, Name = name, Candidate = candidate };
     }
 }

@@ -19,7 +19,7 @@ internal sealed partial class ObjectService
     {
         lock (store.Sync)
         {
-            var key = KeyOf(descriptor);
+            var key = StorageKeys.Of(descriptor);
             var current = store.Get(key, ns, name) ?? throw ApiErrors.NotFound(descriptor, name);
             if (descriptor == BuiltInResources.Namespaces && name is "default" or "kube-system" or "kube-public")
             {
@@ -59,7 +59,7 @@ internal sealed partial class ObjectService
     {
         lock (store.Sync)
         {
-            var key = KeyOf(descriptor);
+            var key = StorageKeys.Of(descriptor);
             var items = new JsonArray();
             foreach (var obj in store.List(key, ns).Where(o => listOptions.LabelSelector.Matches(o) && listOptions.FieldSelector.Matches(o)).ToList())
             {
@@ -98,7 +98,7 @@ internal sealed partial class ObjectService
             KindMutations.AddFinalizer(candidate, ForegroundFinalizer);
         }
 
-        var isNamespace = key == KeyOf(BuiltInResources.Namespaces);
+        var isNamespace = key == StorageKeys.Of(BuiltInResources.Namespaces);
         if (!candidateMetadata.GetArray("finalizers").Strings().Any() && !isNamespace)
         {
             return RemoveObject(key, current) ?? current;

@@ -14,7 +14,7 @@ internal sealed partial class ObjectService
     public async Task<JsonObject> DeleteAsync(
         ResourceDescriptor descriptor, string? ns, string name, DeleteOptions options, List<string> warnings, CancellationToken cancellationToken)
     {
-        var key = KeyOf(descriptor);
+        var key = StorageKeys.Of(descriptor);
         for (var attempt = 1; ; attempt++)
         {
             JsonObject current;

@@ -19,7 +19,7 @@ internal sealed partial class ObjectService
         var (updated, _) = await WriteAsync(
             () =>
             {
-                var old = store.Get(KeyOf(descriptor), ns, name) ?? throw ApiErrors.NotFound(descriptor, name);
+                var old = store.Get(StorageKeys.Of(descriptor), ns, name) ?? throw ApiErrors.NotFound(descriptor, name);
                 if (!descriptor.BuiltIn && string.IsNullOrEmpty(body["metadata"].GetString("resourceVersion")))
                 {
                     // Custom resources do not allow unconditional updates (apiextensions-apiserver customresource strategy).
@@ -39,7 +39,7 @@ internal sealed partial class ObjectService
         return WriteAsync(
             () =>
             {
-                var old = store.Get(KeyOf(descriptor), ns, name);
+                var old = store.Get(StorageKeys.Of(descriptor), ns, name);
                 if (patchType == PatchTypes.Apply)
                 {
                     return PrepareApply(descriptor, ns, name, subresource, old, patch, options);
@@ -50,7 +50,7 @@ internal sealed partial class ObjectService
                     throw ApiErrors.NotFound(descriptor, name);
                 }
 
-                var basis = View(descriptor, old);
+                var basis = ObjectViews.View(descriptor, old);
                 JsonNode? patched = patchType switch
                 {
                     PatchTypes.Merge => JsonMergePatch.Apply(basis, patch),
@@ -110,7 +110,7 @@ internal sealed partial class ObjectService
             throw ApiErrors.BadRequest($"the name of the object ({appliedName}) does not match the name on the URL ({name})");
         }
 
-        NormalizeTypeMeta(descriptor, applied);
+        WriteValidation.NormalizeTypeMeta(descriptor, applied);
         var context = Context(descriptor, options, subresource);
         if (old is null)
         {
@@ -124,29 +124,15 @@ internal sealed partial class ObjectService
             return PrepareCreate(descriptor, ns, created, options, managedFieldsDone: true);
         }
 
-        var merged = ServerSideApply.Apply(View(descriptor, old), applied, context);
+        var merged = ServerSideApply.Apply(ObjectViews.View(descriptor, old), applied, context);
         return PrepareUpdate(descriptor, ns, name, subresource, old, merged, options, isApply: true);
-    }
-
-    /// <summary>The stored object in the layout the request's API uses (only events differ).</summary>
-    private static JsonObject View(ResourceDescriptor descriptor, JsonObject stored)
-    {
-        if (!EventConversion.IsEventsV1(descriptor) && !EventConversion.IsCoreEvents(descriptor))
-        {
-            return stored;
-        }
-
-        var view = stored.DeepClone().AsObject();
-        EventConversion.ToLayoutOf(descriptor, view);
-        view["apiVersion"] = descriptor.GroupVersion;
-        return view;
     }
 
     private PreparedWrite PrepareUpdate(
         ResourceDescriptor descriptor, string? ns, string name, string? subresource, JsonObject stored, JsonObject candidate, RequestOptions options, bool isApply)
     {
-        var old = View(descriptor, stored);
-        NormalizeTypeMeta(descriptor, candidate);
+        var old = ObjectViews.View(descriptor, stored);
+        WriteValidation.NormalizeTypeMeta(descriptor, candidate);
         var metadata = candidate.Metadata();
         var bodyName = metadata.GetString("name");
         if (!string.IsNullOrEmpty(bodyName) && bodyName != name)
@@ -154,7 +140,7 @@ internal sealed partial class ObjectService
             throw ApiErrors.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
         }
 
-        ApplyNamespace(descriptor, candidate, ns);
+        WriteValidation.ApplyNamespace(descriptor, candidate, ns);
         metadata["name"] = name;
         var oldMetadata = old.Metadata();
         var requestedVersion = metadata.GetString("resourceVersion");
@@ -230,7 +216,7 @@ internal sealed partial class ObjectService
             }
         }
 
-        ValidateObject(descriptor, candidate, name, options, errors);
+        WriteValidation.ValidateObject(descriptor, candidate, name, options, errors);
         if (SpecChanged(descriptor, old, candidate))
         {
             metadata["generation"] = (oldMetadata["generation"].AsLong() ?? 1) + 1;
@@ -245,7 +231,7 @@ internal sealed partial class ObjectService
         return new PreparedWrite
         {
             Descriptor = descriptor,
-            Key = KeyOf(descriptor),
+            Key = StorageKeys.Of(descriptor),
             Namespace = descriptor.Namespaced ? ns : null,
             Name = name,
             Old = stored,

@@ -27,10 +27,6 @@ internal sealed partial class ObjectService(ObjectStore store, ResourceRegistry 
 
     public ResourceRegistry Registry => registry;
 
-    /// <summary>The storage key; events.k8s.io/v1 events share core/v1 events' storage as in a real cluster.</summary>
-    public static ResourceKey KeyOf(ResourceDescriptor descriptor) =>
-        EventConversion.IsEventsV1(descriptor) ? new(string.Empty, "events") : new(descriptor.Group, descriptor.Plural);
-
     private string Now() => JsonHelpers.FormatTime(timeProvider.GetUtcNow());
 
     private WriteContext Context(ResourceDescriptor descriptor, RequestOptions options, string? subresource) => new()
@@ -134,7 +130,7 @@ internal sealed partial class ObjectService(ObjectStore store, ResourceRegistry 
 
     private void EnsureNamespaceWritable(ResourceDescriptor descriptor, string ns, string name)
     {
-        var nsObject = store.Get(KeyOf(BuiltInResources.Namespaces), null, ns) ?? throw ApiErrors.NotFound(BuiltInResources.Namespaces, ns);
+        var nsObject = store.Get(StorageKeys.Of(BuiltInResources.Namespaces), null, ns) ?? throw ApiErrors.NotFound(BuiltInResources.Namespaces, ns);
         if (nsObject["metadata"]?["deletionTimestamp"] is not null)
         {
             throw ApiErrors.NamespaceTerminating(descriptor, name, ns);
@@ -142,11 +138,11 @@ internal sealed partial class ObjectService(ObjectStore store, ResourceRegistry 
     }
 
     private static bool HasNamespaceFinalizer(ResourceKey key, JsonObject obj) =>
-        key == KeyOf(BuiltInResources.Namespaces) && obj["spec"]?["finalizers"] is JsonArray { Count: > 0 };
+        key == StorageKeys.Of(BuiltInResources.Namespaces) && obj["spec"]?["finalizers"] is JsonArray { Count: > 0 };
 
     private void OnStored(ResourceKey key, JsonObject obj)
     {
-        if (key == KeyOf(BuiltInResources.CustomResourceDefinitions) && CrdDefinition.Validate(obj).Count == 0)
+        if (key == StorageKeys.Of(BuiltInResources.CustomResourceDefinitions) && CrdDefinition.Validate(obj).Count == 0)
         {
             var descriptors = CrdDefinition.Descriptors(obj);
             var spec = obj.GetObject("spec")!;
@@ -168,7 +164,7 @@ internal sealed partial class ObjectService(ObjectStore store, ResourceRegistry 
             _deletedUids.Add(uid);
         }
 
-        if (key == KeyOf(BuiltInResources.CustomResourceDefinitions) && obj.GetObject("spec") is { } spec
+        if (key == StorageKeys.Of(BuiltInResources.CustomResourceDefinitions) && obj.GetObject("spec") is { } spec
             && spec.GetString("group") is { } group && spec.GetObject("names")?.GetString("plural") is { } plural)
         {
             var crKey = new ResourceKey(group, plural);

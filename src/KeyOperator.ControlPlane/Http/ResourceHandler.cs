@@ -49,7 +49,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
         {
             case "get":
             {
-                var obj = ObjectService.Present(descriptor, service.Get(descriptor, ns, request.Name!));
+                var obj = ObjectViews.Present(descriptor, service.Get(descriptor, ns, request.Name!));
                 if (!TableRenderer.Wants(accept) && PartialObjectMetadata.Wants(accept))
                 {
                     await ResponseWriter.WriteJsonAsync(context, 200, PartialObjectMetadata.Of(obj)).ConfigureAwait(false);
@@ -109,7 +109,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                 var body = await bodies.ReadObjectAsync(context).ConfigureAwait(false);
                 var created = await WarnAlwaysAsync(context, options, DecodeErrorsAsync(descriptor, service.CreateAsync(descriptor, ns, body, options, ct))).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
-                await WriteObjectAsync(context, 201, descriptor, ObjectService.Present(descriptor, created), false).ConfigureAwait(false);
+                await WriteObjectAsync(context, 201, descriptor, ObjectViews.Present(descriptor, created), false).ConfigureAwait(false);
                 break;
             }
 
@@ -119,7 +119,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                 var body = await bodies.ReadObjectAsync(context).ConfigureAwait(false);
                 var updated = await WarnAlwaysAsync(context, options, DecodeErrorsAsync(descriptor, service.UpdateAsync(descriptor, ns, request.Name!, request.Subresource, body, options, ct))).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
-                await WriteObjectAsync(context, 200, descriptor, ObjectService.Present(descriptor, updated), false).ConfigureAwait(false);
+                await WriteObjectAsync(context, 200, descriptor, ObjectViews.Present(descriptor, updated), false).ConfigureAwait(false);
                 break;
             }
 
@@ -140,7 +140,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                 var patch = await bodies.ReadAsync(context, allowEmpty: false).ConfigureAwait(false);
                 var (patched, created) = await WarnAlwaysAsync(context, options, service.PatchAsync(descriptor, ns, request.Name!, request.Subresource, patchType, patch!, options, ct)).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
-                await WriteObjectAsync(context, created ? 201 : 200, descriptor, ObjectService.Present(descriptor, patched), false).ConfigureAwait(false);
+                await WriteObjectAsync(context, created ? 201 : 200, descriptor, ObjectViews.Present(descriptor, patched), false).ConfigureAwait(false);
                 break;
             }
 
@@ -168,7 +168,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                 }
                 else
                 {
-                    await WriteObjectAsync(context, 200, descriptor, ObjectService.Present(descriptor, deleted), false).ConfigureAwait(false);
+                    await WriteObjectAsync(context, 200, descriptor, ObjectViews.Present(descriptor, deleted), false).ConfigureAwait(false);
                 }
 
                 break;

@@ -90,7 +90,7 @@ internal sealed class WatchStreamer(ObjectService service, TableRenderer tables,
             return item.Object;
         }
 
-        var obj = ObjectService.Present(descriptor, item.Object);
+        var obj = ObjectViews.Present(descriptor, item.Object);
         return asTable ? tables.Render(descriptor, [obj], obj["metadata"]?["resourceVersion"]?.ToString(), null)
             : asMetadata ? PartialObjectMetadata.Of(obj)
             : obj;
