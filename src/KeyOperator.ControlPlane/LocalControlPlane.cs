@@ -88,7 +88,8 @@ public sealed class LocalControlPlane : IAsyncDisposable
         var service = new ObjectService(store, registry, timeProvider, [.. options.AdmissionValidators, webhooks]);
         var faults = new FaultInjector(store);
         var tables = new TableRenderer(timeProvider);
-        var handler = new ResourceHandler(service, new BodyReader(new ApiMachineryProtobufDecoder()), tables, new WatchStreamer(service, tables, timeProvider, options.BookmarkInterval));
+        var reader = new ObjectReader(store);
+        var handler = new ResourceHandler(reader, service, new BodyReader(new ApiMachineryProtobufDecoder()), tables, new WatchStreamer(reader, store, tables, timeProvider, options.BookmarkInterval));
         var dispatcher = new ApiDispatcher(token, registry, new ApiDocuments(registry), handler, faults, loggerFactory.CreateLogger("KeyOperator.ControlPlane"));
 
         var builder = WebApplication.CreateSlimBuilder();

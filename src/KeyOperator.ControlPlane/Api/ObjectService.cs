@@ -23,10 +23,6 @@ internal sealed partial class ObjectService(ObjectStore store, ResourceRegistry 
     private const int MaxWriteAttempts = 5;
     private const string NameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
-    public ObjectStore Store => store;
-
-    public ResourceRegistry Registry => registry;
-
     private string Now() => JsonHelpers.FormatTime(timeProvider.GetUtcNow());
 
     private WriteContext Context(ResourceDescriptor descriptor, RequestOptions options, string? subresource) => new()
@@ -188,15 +184,5 @@ internal sealed partial class ObjectService(ObjectStore store, ResourceRegistry 
         }
 
         return prefix + new string(suffix);
-    }
-
-    private static long ParseResourceVersion(string? text, string what)
-    {
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-        {
-            throw ApiErrors.BadRequest($"invalid {what}: \"{text}\"");
-        }
-
-        return value;
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 namespace KeyOperator.ControlPlane.Http;
 
 /// <summary>Serves the verbs on one resource path: get, list, watch, create, update, patch, delete, deletecollection.</summary>
-internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, TableRenderer tables, WatchStreamer watches)
+internal sealed class ResourceHandler(ObjectReader reader, ObjectService service, BodyReader bodies, TableRenderer tables, WatchStreamer watches)
 {
     /// <summary>The Kubernetes verb of a request, used for routing and fault matching.</summary>
     public static string Verb(HttpContext context, ResourceRequest request) => context.Request.Method switch
@@ -49,7 +49,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
         {
             case "get":
             {
-                var obj = ObjectViews.Present(descriptor, service.Get(descriptor, ns, request.Name!));
+                var obj = ObjectViews.Present(descriptor, reader.Get(descriptor, ns, request.Name!));
                 if (!TableRenderer.Wants(accept) && PartialObjectMetadata.Wants(accept))
                 {
                     await ResponseWriter.WriteJsonAsync(context, 200, PartialObjectMetadata.Of(obj)).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
 
             case "list":
             {
-                var list = service.List(descriptor, ns, QueryParser.ListOptions(context.Request.Query, descriptor.BuiltIn));
+                var list = reader.List(descriptor, ns, QueryParser.ListOptions(context.Request.Query, descriptor.BuiltIn));
                 if (TableRenderer.Wants(accept))
                 {
                     var metadata = list["metadata"]!;
@@ -87,7 +87,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                 Storage.Watcher watcher;
                 try
                 {
-                    watcher = service.OpenWatch(descriptor, ns, QueryParser.ListOptions(query, descriptor.BuiltIn));
+                    watcher = reader.OpenWatch(descriptor, ns, QueryParser.ListOptions(query, descriptor.BuiltIn));
                 }
                 catch (ApiException expired) when (expired.Code == 410)
                 {

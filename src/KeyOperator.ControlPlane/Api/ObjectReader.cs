@@ -10,8 +10,9 @@ using KeyOperator.ControlPlane.Storage;
 
 namespace KeyOperator.ControlPlane.Api;
 
-/// <summary>Get, list (with selectors and paging) and watch registration.</summary>
-internal sealed partial class ObjectService
+/// <summary>The read verbs: get, list (with selectors and paging) and watch registration. Reads take the storage lock
+/// only to see one consistent state; they never change it.</summary>
+internal sealed class ObjectReader(ObjectStore store)
 {
     private const string ContinueExpiredMessage =
         "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.";
@@ -127,5 +128,15 @@ internal sealed partial class ObjectService
         }
 
         throw ApiErrors.BadRequest("continue key is not valid: invalid continue token");
+    }
+
+    private static long ParseResourceVersion(string? text, string what)
+    {
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            throw ApiErrors.BadRequest($"invalid {what}: \"{text}\"");
+        }
+
+        return value;
     }
 }
