@@ -85,7 +85,12 @@ public sealed class LocalControlPlane : IAsyncDisposable
 
         var store = new ObjectStore(options.WatchHistoryWindow);
         var webhooks = new ValidatingWebhookDispatcher(store, registry, options.WebhookServiceResolver);
-        var service = new ObjectService(store, registry, timeProvider, [.. options.AdmissionValidators, webhooks]);
+        var clock = new ApiClock(timeProvider);
+        var crds = new CrdRegistrar(registry);
+        var remover = new ObjectRemover(store, crds);
+        var deletion = new ObjectDeletion(store, remover, clock);
+        var collectors = new CollectorLoop(store, new NamespaceFinalizer(store, deletion, remover), new CrdCleanupFinalizer(store, deletion), new GarbageCollector(store, deletion, remover));
+        var service = new ObjectService(store, clock, [.. options.AdmissionValidators, webhooks], new NamespaceLifecycle(store), remover, deletion, crds, collectors);
         var faults = new FaultInjector(store);
         var tables = new TableRenderer(timeProvider);
         var reader = new ObjectReader(store);

@@ -50,10 +50,10 @@ internal sealed partial class ObjectService
 
         if (ns is not null)
         {
-            EnsureNamespaceWritable(descriptor, ns, name);
+            namespaces.EnsureWritable(descriptor, ns, name);
         }
 
-        var now = Now();
+        var now = clock.Now();
         metadata["uid"] = Guid.NewGuid().ToString();
         metadata["creationTimestamp"] = now;
         metadata["generation"] = 1;
@@ -72,7 +72,7 @@ internal sealed partial class ObjectService
         if (!managedFieldsDone)
         {
             metadata.Remove("managedFields");
-            ManagedFields.RecordUpdate(null, candidate, Context(descriptor, options, null));
+            ManagedFields.RecordUpdate(null, candidate, clock.Context(descriptor, options, null));
         }
 
         return new PreparedWrite { Descriptor = descriptor, Key = StorageKeys.Of(descriptor), Namespace = descriptor.Namespaced ? ns : null, Name = name, Candidate = candidate };

@@ -12,20 +12,13 @@ namespace KeyOperator.ControlPlane.Api;
 /// <summary>Delete and delete-collection, with finalizers and propagation policies.</summary>
 internal sealed partial class ObjectService
 {
-    public const string OrphanFinalizer = "orphan";
-    public const string ForegroundFinalizer = "foregroundDeletion";
-
     public JsonObject Delete(ResourceDescriptor descriptor, string? ns, string name, DeleteOptions options)
     {
         lock (store.Sync)
         {
             var key = StorageKeys.Of(descriptor);
             var current = store.Get(key, ns, name) ?? throw ApiErrors.NotFound(descriptor, name);
-            if (descriptor == BuiltInResources.Namespaces && name is "default" or "kube-system" or "kube-public")
-            {
-                // The NamespaceLifecycle admission plugin protects the system namespaces.
-                throw new ApiException(403, "Forbidden", $"namespaces \"{name}\" is forbidden: this namespace may not be deleted", ApiErrors.Details(string.Empty, "namespaces", name));
-            }
+            NamespaceLifecycle.EnsureDeletable(descriptor, name);
 
             var metadata = current.Metadata();
             if (options.PreconditionUid is { } uid && uid != metadata.GetString("uid"))
@@ -49,8 +42,8 @@ internal sealed partial class ObjectService
                 return current;
             }
 
-            var result = DeleteUnlocked(key, current, options.PropagationPolicy);
-            Collect();
+            var result = deletion.Delete(key, current, options.PropagationPolicy);
+            collectors.Run();
             return result;
         }
     }
@@ -63,10 +56,10 @@ internal sealed partial class ObjectService
             var items = new JsonArray();
             foreach (var obj in store.List(key, ns).Where(o => listOptions.LabelSelector.Matches(o) && listOptions.FieldSelector.Matches(o)).ToList())
             {
-                items.Add(options.DryRun ? obj.DeepClone() : DeleteUnlocked(key, obj, options.PropagationPolicy).DeepClone());
+                items.Add(options.DryRun ? obj.DeepClone() : deletion.Delete(key, obj, options.PropagationPolicy).DeepClone());
             }
 
-            Collect();
+            collectors.Run();
             return new JsonObject
             {
                 ["kind"] = descriptor.ListKind,
@@ -75,42 +68,5 @@ internal sealed partial class ObjectService
                 ["items"] = items,
             };
         }
-    }
-
-    /// <summary>Deletes one stored object: marks it (deletionTimestamp plus policy finalizers) when something must
-    /// finish first, otherwise removes it. Returns the resulting state.</summary>
-    private JsonObject DeleteUnlocked(ResourceKey key, JsonObject current, string policy)
-    {
-        var metadata = current.Metadata();
-        if (metadata["deletionTimestamp"] is not null)
-        {
-            return current;
-        }
-
-        var candidate = current.DeepClone().AsObject();
-        var candidateMetadata = candidate.Metadata();
-        if (policy == "Orphan")
-        {
-            KindMutations.AddFinalizer(candidate, OrphanFinalizer);
-        }
-        else if (policy == "Foreground")
-        {
-            KindMutations.AddFinalizer(candidate, ForegroundFinalizer);
-        }
-
-        var isNamespace = key == StorageKeys.Of(BuiltInResources.Namespaces);
-        if (!candidateMetadata.GetArray("finalizers").Strings().Any() && !isNamespace)
-        {
-            return RemoveObject(key, current) ?? current;
-        }
-
-        candidateMetadata["deletionTimestamp"] = Now();
-        candidateMetadata["deletionGracePeriodSeconds"] = 0;
-        if (isNamespace)
-        {
-            candidate["status"] = new JsonObject { ["phase"] = "Terminating" };
-        }
-
-        return store.Put(key, candidate);
     }
 }

@@ -111,7 +111,7 @@ internal sealed partial class ObjectService
         }
 
         WriteValidation.NormalizeTypeMeta(descriptor, applied);
-        var context = Context(descriptor, options, subresource);
+        var context = clock.Context(descriptor, options, subresource);
         if (old is null)
         {
             if (subresource is not null)
@@ -188,7 +188,7 @@ internal sealed partial class ObjectService
             }
         }
 
-        KindMutations.Apply(descriptor.Group, descriptor.Plural, candidate, old, Now());
+        KindMutations.Apply(descriptor.Group, descriptor.Plural, candidate, old, clock.Now());
         var errors = new List<FieldError>();
         if (oldMetadata["deletionTimestamp"] is not null)
         {
@@ -224,7 +224,7 @@ internal sealed partial class ObjectService
 
         if (!isApply)
         {
-            ManagedFields.RecordUpdate(old, candidate, Context(descriptor, options, subresource));
+            ManagedFields.RecordUpdate(old, candidate, clock.Context(descriptor, options, subresource));
         }
 
         var noOp = JsonNode.DeepEquals(candidate, old);

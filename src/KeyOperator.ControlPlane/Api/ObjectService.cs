@@ -18,21 +18,11 @@ namespace KeyOperator.ControlPlane.Api;
 /// The registry logic of the control plane: create/update/patch/delete/get/list with the semantics of the apiserver's
 /// generic registry store (<c>k8s.io/apiserver/pkg/registry/generic/registry/store.go</c>), plus garbage collection.
 /// </summary>
-internal sealed partial class ObjectService(ObjectStore store, ResourceRegistry registry, TimeProvider timeProvider, IReadOnlyList<IAdmissionValidator> admission)
+internal sealed partial class ObjectService(
+    ObjectStore store, ApiClock clock, IReadOnlyList<IAdmissionValidator> admission, NamespaceLifecycle namespaces, ObjectRemover remover, ObjectDeletion deletion, CrdRegistrar crds, CollectorLoop collectors)
 {
     private const int MaxWriteAttempts = 5;
     private const string NameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
-
-    private string Now() => JsonHelpers.FormatTime(timeProvider.GetUtcNow());
-
-    private WriteContext Context(ResourceDescriptor descriptor, RequestOptions options, string? subresource) => new()
-    {
-        Descriptor = descriptor,
-        FieldManager = options.FieldManager,
-        Subresource = subresource,
-        Now = Now(),
-        Force = options.Force,
-    };
 
     /// <summary>Runs prepare (under the lock), admission (outside it) and commit (under the lock, retrying when the
     /// object changed in between).</summary>
@@ -92,7 +82,7 @@ internal sealed partial class ObjectService(ObjectStore store, ResourceRegistry 
     {
         if (prepared.Old is null && prepared.Namespace is not null)
         {
-            EnsureNamespaceWritable(prepared.Descriptor, prepared.Namespace, prepared.Name);
+            namespaces.EnsureWritable(prepared.Descriptor, prepared.Namespace, prepared.Name);
         }
 
         if (options.DryRun)
@@ -102,77 +92,18 @@ internal sealed partial class ObjectService(ObjectStore store, ResourceRegistry 
 
         JsonObject stored;
         var metadata = prepared.Candidate.Metadata();
-        if (metadata["deletionTimestamp"] is not null && !metadata.GetArray("finalizers").Strings().Any() && !HasNamespaceFinalizer(prepared.Key, prepared.Candidate))
+        if (metadata["deletionTimestamp"] is not null && !metadata.GetArray("finalizers").Strings().Any() && !NamespaceFinalizer.HasSpecFinalizers(prepared.Key, prepared.Candidate))
         {
             // Removing the last finalizer deletes the object in the same step (a single DELETED event).
-            stored = RemoveObject(prepared.Key, prepared.Old!, prepared.Candidate) ?? prepared.Candidate;
-            Collect();
+            stored = remover.Remove(prepared.Key, prepared.Old!, prepared.Candidate) ?? prepared.Candidate;
+            collectors.Run();
             return stored;
         }
 
         stored = store.Put(prepared.Key, prepared.Candidate);
-        OnStored(prepared.Key, stored);
-
-        // The collectors scan every stored object, so they run only when this write can give them work: an object
-        // that is being deleted (finalizers, foreground/orphan, namespace and CRD cleanup) or a dependent whose owner
-        // is already gone. Running them after every write made bulk creation quadratic.
-        if (metadata["deletionTimestamp"] is not null || prepared.Old?["metadata"]?["deletionTimestamp"] is not null || OwnersGone(stored))
-        {
-            Collect();
-        }
-
+        crds.OnStored(prepared.Key, stored);
+        collectors.RunAfterStore(prepared.Old, stored);
         return stored;
-    }
-
-    private void EnsureNamespaceWritable(ResourceDescriptor descriptor, string ns, string name)
-    {
-        var nsObject = store.Get(StorageKeys.Of(BuiltInResources.Namespaces), null, ns) ?? throw ApiErrors.NotFound(BuiltInResources.Namespaces, ns);
-        if (nsObject["metadata"]?["deletionTimestamp"] is not null)
-        {
-            throw ApiErrors.NamespaceTerminating(descriptor, name, ns);
-        }
-    }
-
-    private static bool HasNamespaceFinalizer(ResourceKey key, JsonObject obj) =>
-        key == StorageKeys.Of(BuiltInResources.Namespaces) && obj["spec"]?["finalizers"] is JsonArray { Count: > 0 };
-
-    private void OnStored(ResourceKey key, JsonObject obj)
-    {
-        if (key == StorageKeys.Of(BuiltInResources.CustomResourceDefinitions) && CrdDefinition.Validate(obj).Count == 0)
-        {
-            var descriptors = CrdDefinition.Descriptors(obj);
-            var spec = obj.GetObject("spec")!;
-            registry.ReplaceAll(spec.GetString("group")!, spec.GetObject("names")!.GetString("plural")!, descriptors);
-        }
-    }
-
-    private JsonObject? RemoveObject(ResourceKey key, JsonObject obj, JsonObject? finalState = null)
-    {
-        var metadata = obj.Metadata();
-        var final = store.Remove(key, metadata.GetString("namespace"), metadata.GetString("name")!, finalState);
-        if (final is null)
-        {
-            return null;
-        }
-
-        if (metadata.GetString("uid") is { } uid)
-        {
-            _deletedUids.Add(uid);
-        }
-
-        if (key == StorageKeys.Of(BuiltInResources.CustomResourceDefinitions) && obj.GetObject("spec") is { } spec
-            && spec.GetString("group") is { } group && spec.GetObject("names")?.GetString("plural") is { } plural)
-        {
-            var crKey = new ResourceKey(group, plural);
-            foreach (var cr in store.List(crKey, null).ToList())
-            {
-                RemoveObject(crKey, cr);
-            }
-
-            registry.Remove(group, plural);
-        }
-
-        return final;
     }
 
     private static string GenerateName(string prefix)
