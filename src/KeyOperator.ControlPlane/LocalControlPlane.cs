@@ -35,12 +35,12 @@ public sealed class LocalControlPlane : IAsyncDisposable
     private readonly ObjectStore _store;
     private int _disposed;
 
-    private LocalControlPlane(WebApplication app, ServerCertificates certificates, ObjectStore store, ObjectService service, FaultInjector faults, Uri baseAddress, string token)
+    private LocalControlPlane(WebApplication app, ServerCertificates certificates, ObjectStore store, ObjectApi api, FaultInjector faults, Uri baseAddress, string token)
     {
         _app = app;
         _certificates = certificates;
         _store = store;
-        Service = service;
+        Api = api;
         Faults = faults;
         BaseAddress = baseAddress;
         Token = token;
@@ -64,7 +64,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
     public FaultInjector Faults { get; }
 
     // Internal for testing.
-    internal ObjectService Service { get; }
+    internal ObjectApi Api { get; }
 
     /// <summary>Starts a control plane with the built-in resources and the <c>default</c> and <c>kube-system</c> namespaces.</summary>
     /// <param name="options">Port, clock, watch history size, token and logging.</param>
@@ -85,16 +85,10 @@ public sealed class LocalControlPlane : IAsyncDisposable
 
         var store = new ObjectStore(options.WatchHistoryWindow);
         var webhooks = new ValidatingWebhookDispatcher(store, registry, options.WebhookServiceResolver);
-        var clock = new ApiClock(timeProvider);
-        var crds = new CrdRegistrar(registry);
-        var remover = new ObjectRemover(store, crds);
-        var deletion = new ObjectDeletion(store, remover, clock);
-        var collectors = new CollectorLoop(store, new NamespaceFinalizer(store, deletion, remover), new CrdCleanupFinalizer(store, deletion), new GarbageCollector(store, deletion, remover));
-        var service = new ObjectService(store, clock, [.. options.AdmissionValidators, webhooks], new NamespaceLifecycle(store), remover, deletion, crds, collectors);
+        var api = ObjectApi.Create(store, registry, timeProvider, [.. options.AdmissionValidators, webhooks]);
         var faults = new FaultInjector(store);
         var tables = new TableRenderer(timeProvider);
-        var reader = new ObjectReader(store);
-        var handler = new ResourceHandler(reader, service, new BodyReader(new ApiMachineryProtobufDecoder()), tables, new WatchStreamer(reader, store, tables, timeProvider, options.BookmarkInterval));
+        var handler = new ResourceHandler(api, new BodyReader(new ApiMachineryProtobufDecoder()), tables, new WatchStreamer(api.Reader, store, tables, timeProvider, options.BookmarkInterval));
         var dispatcher = new ApiDispatcher(token, registry, new ApiDocuments(registry), handler, faults, loggerFactory.CreateLogger("KeyOperator.ControlPlane"));
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -127,7 +121,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        var plane = new LocalControlPlane(app, certificates, store, service, faults, new Uri($"https://127.0.0.1:{port}/"), token);
+        var plane = new LocalControlPlane(app, certificates, store, api, faults, new Uri($"https://127.0.0.1:{port}/"), token);
         await plane.SeedAsync(cancellationToken).ConfigureAwait(false);
         return plane;
     }
@@ -196,7 +190,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
         {
             var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } };
             var options = new RequestOptions { FieldManager = "keyop-local", FieldManagerGiven = true };
-            await Service.CreateAsync(BuiltInResources.Namespaces, null, ns, options, cancellationToken).ConfigureAwait(false);
+            await Api.Writer.CreateAsync(BuiltInResources.Namespaces, null, ns, options, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 namespace KeyOperator.ControlPlane.Http;
 
 /// <summary>Serves the verbs on one resource path: get, list, watch, create, update, patch, delete, deletecollection.</summary>
-internal sealed class ResourceHandler(ObjectReader reader, ObjectService service, BodyReader bodies, TableRenderer tables, WatchStreamer watches)
+internal sealed class ResourceHandler(ObjectApi api, BodyReader bodies, TableRenderer tables, WatchStreamer watches)
 {
     /// <summary>The Kubernetes verb of a request, used for routing and fault matching.</summary>
     public static string Verb(HttpContext context, ResourceRequest request) => context.Request.Method switch
@@ -49,7 +49,7 @@ internal sealed class ResourceHandler(ObjectReader reader, ObjectService service
         {
             case "get":
             {
-                var obj = ObjectViews.Present(descriptor, reader.Get(descriptor, ns, request.Name!));
+                var obj = ObjectViews.Present(descriptor, api.Reader.Get(descriptor, ns, request.Name!));
                 if (!TableRenderer.Wants(accept) && PartialObjectMetadata.Wants(accept))
                 {
                     await ResponseWriter.WriteJsonAsync(context, 200, PartialObjectMetadata.Of(obj)).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed class ResourceHandler(ObjectReader reader, ObjectService service
 
             case "list":
             {
-                var list = reader.List(descriptor, ns, QueryParser.ListOptions(context.Request.Query, descriptor.BuiltIn));
+                var list = api.Reader.List(descriptor, ns, QueryParser.ListOptions(context.Request.Query, descriptor.BuiltIn));
                 if (TableRenderer.Wants(accept))
                 {
                     var metadata = list["metadata"]!;
@@ -87,7 +87,7 @@ internal sealed class ResourceHandler(ObjectReader reader, ObjectService service
                 Storage.Watcher watcher;
                 try
                 {
-                    watcher = reader.OpenWatch(descriptor, ns, QueryParser.ListOptions(query, descriptor.BuiltIn));
+                    watcher = api.Reader.OpenWatch(descriptor, ns, QueryParser.ListOptions(query, descriptor.BuiltIn));
                 }
                 catch (ApiException expired) when (expired.Code == 410)
                 {
@@ -107,7 +107,7 @@ internal sealed class ResourceHandler(ObjectReader reader, ObjectService service
             {
                 var options = QueryParser.WriteOptions(context);
                 var body = await bodies.ReadObjectAsync(context).ConfigureAwait(false);
-                var created = await WarnAlwaysAsync(context, options, DecodeErrorsAsync(descriptor, service.CreateAsync(descriptor, ns, body, options, ct))).ConfigureAwait(false);
+                var created = await WarnAlwaysAsync(context, options, DecodeErrorsAsync(descriptor, api.Writer.CreateAsync(descriptor, ns, body, options, ct))).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
                 await WriteObjectAsync(context, 201, descriptor, ObjectViews.Present(descriptor, created), false).ConfigureAwait(false);
                 break;
@@ -117,7 +117,7 @@ internal sealed class ResourceHandler(ObjectReader reader, ObjectService service
             {
                 var options = QueryParser.WriteOptions(context);
                 var body = await bodies.ReadObjectAsync(context).ConfigureAwait(false);
-                var updated = await WarnAlwaysAsync(context, options, DecodeErrorsAsync(descriptor, service.UpdateAsync(descriptor, ns, request.Name!, request.Subresource, body, options, ct))).ConfigureAwait(false);
+                var updated = await WarnAlwaysAsync(context, options, DecodeErrorsAsync(descriptor, api.Writer.UpdateAsync(descriptor, ns, request.Name!, request.Subresource, body, options, ct))).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
                 await WriteObjectAsync(context, 200, descriptor, ObjectViews.Present(descriptor, updated), false).ConfigureAwait(false);
                 break;
@@ -138,7 +138,7 @@ internal sealed class ResourceHandler(ObjectReader reader, ObjectService service
                 }
 
                 var patch = await bodies.ReadAsync(context, allowEmpty: false).ConfigureAwait(false);
-                var (patched, created) = await WarnAlwaysAsync(context, options, service.PatchAsync(descriptor, ns, request.Name!, request.Subresource, patchType, patch!, options, ct)).ConfigureAwait(false);
+                var (patched, created) = await WarnAlwaysAsync(context, options, api.Writer.PatchAsync(descriptor, ns, request.Name!, request.Subresource, patchType, patch!, options, ct)).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
                 await WriteObjectAsync(context, created ? 201 : 200, descriptor, ObjectViews.Present(descriptor, patched), false).ConfigureAwait(false);
                 break;
@@ -151,7 +151,7 @@ internal sealed class ResourceHandler(ObjectReader reader, ObjectService service
                 JsonObject deleted;
                 try
                 {
-                    deleted = await service.DeleteAsync(descriptor, ns, request.Name!, QueryParser.DeleteOptions(context.Request.Query, body), warnings, ct).ConfigureAwait(false);
+                    deleted = await api.Deleter.DeleteAsync(descriptor, ns, request.Name!, QueryParser.DeleteOptions(context.Request.Query, body), warnings, ct).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -177,7 +177,7 @@ internal sealed class ResourceHandler(ObjectReader reader, ObjectService service
             case "deletecollection":
             {
                 var body = await bodies.ReadAsync(context, allowEmpty: true).ConfigureAwait(false);
-                var result = service.DeleteCollection(descriptor, ns, QueryParser.ListOptions(context.Request.Query, descriptor.BuiltIn), QueryParser.DeleteOptions(context.Request.Query, body));
+                var result = api.Deleter.DeleteCollection(descriptor, ns, QueryParser.ListOptions(context.Request.Query, descriptor.BuiltIn), QueryParser.DeleteOptions(context.Request.Query, body));
                 await ResponseWriter.WriteJsonAsync(context, 200, result).ConfigureAwait(false);
                 break;
             }

@@ -1,24 +1,24 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using KeyOperator.ApiMachinery.Resources;
 using KeyOperator.ControlPlane.Errors;
 using KeyOperator.ControlPlane.Json;
 using KeyOperator.ControlPlane.Patching;
+using KeyOperator.ControlPlane.Storage;
 
 namespace KeyOperator.ControlPlane.Api;
 
-/// <summary>Create (POST, and apply to a missing object).</summary>
-internal sealed partial class ObjectService
+/// <summary>The create strategy: turns a request body into the object to store (name, namespace, system metadata,
+/// kind defaults, schema validation and managedFields). Runs under the storage lock.</summary>
+internal sealed class CreatePreparer(ObjectStore store, NamespaceLifecycle namespaces, ApiClock clock)
 {
-    public async Task<JsonObject> CreateAsync(ResourceDescriptor descriptor, string? ns, JsonObject body, RequestOptions options, CancellationToken cancellationToken)
-    {
-        var (created, _) = await WriteAsync(() => PrepareCreate(descriptor, ns, body.DeepClone().AsObject(), options, managedFieldsDone: false), options, cancellationToken)
-            .ConfigureAwait(false);
-        return created;
-    }
+    private const string NameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
-    private PreparedWrite PrepareCreate(ResourceDescriptor descriptor, string? ns, JsonObject candidate, RequestOptions options, bool managedFieldsDone)
+    /// <summary>Prepares <paramref name="candidate"/> (a copy the caller owns); <paramref name="managedFieldsDone"/>
+    /// when server-side apply already recorded the managedFields.</summary>
+    public PreparedWrite Prepare(ResourceDescriptor descriptor, string? ns, JsonObject candidate, RequestOptions options, bool managedFieldsDone)
     {
         WriteValidation.NormalizeTypeMeta(descriptor, candidate);
         WriteValidation.ApplyNamespace(descriptor, candidate, ns);
@@ -76,5 +76,16 @@ internal sealed partial class ObjectService
         }
 
         return new PreparedWrite { Descriptor = descriptor, Key = StorageKeys.Of(descriptor), Namespace = descriptor.Namespaced ? ns : null, Name = name, Candidate = candidate };
+    }
+
+    private static string GenerateName(string prefix)
+    {
+        Span<char> suffix = stackalloc char[5];
+        for (var i = 0; i < suffix.Length; i++)
+        {
+            suffix[i] = NameAlphabet[RandomNumberGenerator.GetInt32(NameAlphabet.Length)];
+        }
+
+        return prefix + new string(suffix);
     }
 }

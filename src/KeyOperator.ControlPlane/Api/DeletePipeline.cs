@@ -4,15 +4,47 @@ using System.Text.Json.Nodes;
 using KeyOperator.ApiMachinery.Resources;
 using KeyOperator.ControlPlane.Errors;
 using KeyOperator.ControlPlane.Json;
-using KeyOperator.ControlPlane.Resources;
 using KeyOperator.ControlPlane.Storage;
 
 namespace KeyOperator.ControlPlane.Api;
 
-/// <summary>Delete and delete-collection, with finalizers and propagation policies.</summary>
-internal sealed partial class ObjectService
+/// <summary>
+/// The delete verbs: delete (DELETE admission outside the storage lock, then preconditions, propagation policy and dry
+/// run under it) and delete-collection (not admitted; see docs/control-plane.md), each followed by the collectors.
+/// Finalizers and propagation policies are carried out by <see cref="ObjectDeletion"/>.
+/// </summary>
+internal sealed class DeletePipeline(ObjectStore store, AdmissionChain admission, ObjectDeletion deletion, CollectorLoop collectors)
 {
-    public JsonObject Delete(ResourceDescriptor descriptor, string? ns, string name, DeleteOptions options)
+    /// <summary>Deletes one object after DELETE admission; <paramref name="warnings"/> receives admission warnings.</summary>
+    public async Task<JsonObject> DeleteAsync(
+        ResourceDescriptor descriptor, string? ns, string name, DeleteOptions options, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var key = StorageKeys.Of(descriptor);
+        for (var attempt = 1; ; attempt++)
+        {
+            JsonObject current;
+            lock (store.Sync)
+            {
+                current = store.Get(key, ns, name) ?? throw ApiErrors.NotFound(descriptor, name);
+            }
+
+            await admission.AdmitDeleteAsync(descriptor, ns, name, current, options, warnings, cancellationToken).ConfigureAwait(false);
+
+            lock (store.Sync)
+            {
+                // Admission ran outside the lock; if the object changed meanwhile, admit the new state instead.
+                if (!ReferenceEquals(store.Get(key, ns, name), current) && attempt < AdmissionChain.MaxAttempts)
+                {
+                    continue;
+                }
+
+                return Delete(descriptor, ns, name, options);
+            }
+        }
+    }
+
+    /// <summary>The delete itself, once admitted; the lock is taken again because the caller may or may not hold it.</summary>
+    private JsonObject Delete(ResourceDescriptor descriptor, string? ns, string name, DeleteOptions options)
     {
         lock (store.Sync)
         {
