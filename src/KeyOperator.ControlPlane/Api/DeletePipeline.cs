@@ -43,7 +43,8 @@ internal sealed class DeletePipeline(ObjectStore store, AdmissionChain admission
         }
     }
 
-    /// <summary>The delete itself, once admitted; the lock is taken again because the caller may or may not hold it.</summary>
+    /// <summary>The delete itself, once admitted. The caller already holds the lock; taking it again (it is
+    /// re-entrant) keeps this method safe on its own.</summary>
     private JsonObject Delete(ResourceDescriptor descriptor, string? ns, string name, DeleteOptions options)
     {
         lock (store.Sync)
