@@ -35,12 +35,12 @@ public sealed class LocalControlPlane : IAsyncDisposable
     private readonly ObjectStore _store;
     private int _disposed;
 
-    private LocalControlPlane(WebApplication app, ServerCertificates certificates, ObjectStore store, ObjectService service, FaultInjector faults, Uri baseAddress, string token)
+    private LocalControlPlane(WebApplication app, ServerCertificates certificates, ObjectStore store, ObjectApi api, FaultInjector faults, Uri baseAddress, string token)
     {
         _app = app;
         _certificates = certificates;
         _store = store;
-        Service = service;
+        Api = api;
         Faults = faults;
         BaseAddress = baseAddress;
         Token = token;
@@ -64,7 +64,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
     public FaultInjector Faults { get; }
 
     // Internal for testing.
-    internal ObjectService Service { get; }
+    internal ObjectApi Api { get; }
 
     /// <summary>Starts a control plane with the built-in resources and the <c>default</c> and <c>kube-system</c> namespaces.</summary>
     /// <param name="options">Port, clock, watch history size, token and logging.</param>
@@ -85,10 +85,10 @@ public sealed class LocalControlPlane : IAsyncDisposable
 
         var store = new ObjectStore(options.WatchHistoryWindow);
         var webhooks = new ValidatingWebhookDispatcher(store, registry, options.WebhookServiceResolver);
-        var service = new ObjectService(store, registry, timeProvider, [.. options.AdmissionValidators, webhooks]);
+        var api = ObjectApi.Create(store, registry, timeProvider, [.. options.AdmissionValidators, webhooks]);
         var faults = new FaultInjector(store);
         var tables = new TableRenderer(timeProvider);
-        var handler = new ResourceHandler(service, new BodyReader(new ApiMachineryProtobufDecoder()), tables, new WatchStreamer(service, tables, timeProvider, options.BookmarkInterval));
+        var handler = new ResourceHandler(api, new BodyReader(new ApiMachineryProtobufDecoder()), tables, new WatchStreamer(api.Reader, store, tables, timeProvider, options.BookmarkInterval));
         var dispatcher = new ApiDispatcher(token, registry, new ApiDocuments(registry), handler, faults, loggerFactory.CreateLogger("KeyOperator.ControlPlane"));
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -121,7 +121,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        var plane = new LocalControlPlane(app, certificates, store, service, faults, new Uri($"https://127.0.0.1:{port}/"), token);
+        var plane = new LocalControlPlane(app, certificates, store, api, faults, new Uri($"https://127.0.0.1:{port}/"), token);
         await plane.SeedAsync(cancellationToken).ConfigureAwait(false);
         return plane;
     }
@@ -190,7 +190,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
         {
             var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } };
             var options = new RequestOptions { FieldManager = "keyop-local", FieldManagerGiven = true };
-            await Service.CreateAsync(BuiltInResources.Namespaces, null, ns, options, cancellationToken).ConfigureAwait(false);
+            await Api.Writer.CreateAsync(BuiltInResources.Namespaces, null, ns, options, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 namespace KeyOperator.ControlPlane.Http;
 
 /// <summary>Serves the verbs on one resource path: get, list, watch, create, update, patch, delete, deletecollection.</summary>
-internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, TableRenderer tables, WatchStreamer watches)
+internal sealed class ResourceHandler(ObjectApi api, BodyReader bodies, TableRenderer tables, WatchStreamer watches)
 {
     /// <summary>The Kubernetes verb of a request, used for routing and fault matching.</summary>
     public static string Verb(HttpContext context, ResourceRequest request) => context.Request.Method switch
@@ -49,7 +49,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
         {
             case "get":
             {
-                var obj = ObjectService.Present(descriptor, service.Get(descriptor, ns, request.Name!));
+                var obj = ObjectViews.Present(descriptor, api.Reader.Get(descriptor, ns, request.Name!));
                 if (!TableRenderer.Wants(accept) && PartialObjectMetadata.Wants(accept))
                 {
                     await ResponseWriter.WriteJsonAsync(context, 200, PartialObjectMetadata.Of(obj)).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
 
             case "list":
             {
-                var list = service.List(descriptor, ns, QueryParser.ListOptions(context.Request.Query, descriptor.BuiltIn));
+                var list = api.Reader.List(descriptor, ns, QueryParser.ListOptions(context.Request.Query, descriptor.BuiltIn));
                 if (TableRenderer.Wants(accept))
                 {
                     var metadata = list["metadata"]!;
@@ -87,7 +87,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                 Storage.Watcher watcher;
                 try
                 {
-                    watcher = service.OpenWatch(descriptor, ns, QueryParser.ListOptions(query, descriptor.BuiltIn));
+                    watcher = api.Reader.OpenWatch(descriptor, ns, QueryParser.ListOptions(query, descriptor.BuiltIn));
                 }
                 catch (ApiException expired) when (expired.Code == 410)
                 {
@@ -107,9 +107,9 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
             {
                 var options = QueryParser.WriteOptions(context);
                 var body = await bodies.ReadObjectAsync(context).ConfigureAwait(false);
-                var created = await WarnAlwaysAsync(context, options, DecodeErrorsAsync(descriptor, service.CreateAsync(descriptor, ns, body, options, ct))).ConfigureAwait(false);
+                var created = await WarnAlwaysAsync(context, options, DecodeErrorsAsync(descriptor, api.Writer.CreateAsync(descriptor, ns, body, options, ct))).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
-                await WriteObjectAsync(context, 201, descriptor, ObjectService.Present(descriptor, created), false).ConfigureAwait(false);
+                await WriteObjectAsync(context, 201, descriptor, ObjectViews.Present(descriptor, created), false).ConfigureAwait(false);
                 break;
             }
 
@@ -117,9 +117,9 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
             {
                 var options = QueryParser.WriteOptions(context);
                 var body = await bodies.ReadObjectAsync(context).ConfigureAwait(false);
-                var updated = await WarnAlwaysAsync(context, options, DecodeErrorsAsync(descriptor, service.UpdateAsync(descriptor, ns, request.Name!, request.Subresource, body, options, ct))).ConfigureAwait(false);
+                var updated = await WarnAlwaysAsync(context, options, DecodeErrorsAsync(descriptor, api.Writer.UpdateAsync(descriptor, ns, request.Name!, request.Subresource, body, options, ct))).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
-                await WriteObjectAsync(context, 200, descriptor, ObjectService.Present(descriptor, updated), false).ConfigureAwait(false);
+                await WriteObjectAsync(context, 200, descriptor, ObjectViews.Present(descriptor, updated), false).ConfigureAwait(false);
                 break;
             }
 
@@ -138,9 +138,9 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                 }
 
                 var patch = await bodies.ReadAsync(context, allowEmpty: false).ConfigureAwait(false);
-                var (patched, created) = await WarnAlwaysAsync(context, options, service.PatchAsync(descriptor, ns, request.Name!, request.Subresource, patchType, patch!, options, ct)).ConfigureAwait(false);
+                var (patched, created) = await WarnAlwaysAsync(context, options, api.Writer.PatchAsync(descriptor, ns, request.Name!, request.Subresource, patchType, patch!, options, ct)).ConfigureAwait(false);
                 ResponseWriter.AddWarnings(context, options.Warnings);
-                await WriteObjectAsync(context, created ? 201 : 200, descriptor, ObjectService.Present(descriptor, patched), false).ConfigureAwait(false);
+                await WriteObjectAsync(context, created ? 201 : 200, descriptor, ObjectViews.Present(descriptor, patched), false).ConfigureAwait(false);
                 break;
             }
 
@@ -151,7 +151,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                 JsonObject deleted;
                 try
                 {
-                    deleted = await service.DeleteAsync(descriptor, ns, request.Name!, QueryParser.DeleteOptions(context.Request.Query, body), warnings, ct).ConfigureAwait(false);
+                    deleted = await api.Deleter.DeleteAsync(descriptor, ns, request.Name!, QueryParser.DeleteOptions(context.Request.Query, body), warnings, ct).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -168,7 +168,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
                 }
                 else
                 {
-                    await WriteObjectAsync(context, 200, descriptor, ObjectService.Present(descriptor, deleted), false).ConfigureAwait(false);
+                    await WriteObjectAsync(context, 200, descriptor, ObjectViews.Present(descriptor, deleted), false).ConfigureAwait(false);
                 }
 
                 break;
@@ -177,7 +177,7 @@ internal sealed class ResourceHandler(ObjectService service, BodyReader bodies, 
             case "deletecollection":
             {
                 var body = await bodies.ReadAsync(context, allowEmpty: true).ConfigureAwait(false);
-                var result = service.DeleteCollection(descriptor, ns, QueryParser.ListOptions(context.Request.Query, descriptor.BuiltIn), QueryParser.DeleteOptions(context.Request.Query, body));
+                var result = api.Deleter.DeleteCollection(descriptor, ns, QueryParser.ListOptions(context.Request.Query, descriptor.BuiltIn), QueryParser.DeleteOptions(context.Request.Query, body));
                 await ResponseWriter.WriteJsonAsync(context, 200, result).ConfigureAwait(false);
                 break;
             }

@@ -15,7 +15,7 @@ namespace KeyOperator.ControlPlane.Http;
 /// Streams a watch as chunked, newline-delimited <c>{"type","object"}</c> events (what Go's json.Encoder writes),
 /// with periodic BOOKMARKs when asked, until <c>timeoutSeconds</c>, the client leaves or the server closes the watch.
 /// </summary>
-internal sealed class WatchStreamer(ObjectService service, TableRenderer tables, TimeProvider timeProvider, TimeSpan bookmarkInterval)
+internal sealed class WatchStreamer(ObjectReader reader, ObjectStore store, TableRenderer tables, TimeProvider timeProvider, TimeSpan bookmarkInterval)
 {
     public async Task StreamAsync(HttpContext context, ResourceDescriptor descriptor, Watcher watcher, bool bookmarks, TimeSpan? timeout, bool asTable, bool asMetadata = false)
     {
@@ -72,7 +72,7 @@ internal sealed class WatchStreamer(ObjectService service, TableRenderer tables,
         }
         finally
         {
-            service.CloseWatch(watcher);
+            reader.CloseWatch(watcher);
         }
     }
 
@@ -90,7 +90,7 @@ internal sealed class WatchStreamer(ObjectService service, TableRenderer tables,
             return item.Object;
         }
 
-        var obj = ObjectService.Present(descriptor, item.Object);
+        var obj = ObjectViews.Present(descriptor, item.Object);
         return asTable ? tables.Render(descriptor, [obj], obj["metadata"]?["resourceVersion"]?.ToString(), null)
             : asMetadata ? PartialObjectMetadata.Of(obj)
             : obj;
@@ -103,9 +103,9 @@ internal sealed class WatchStreamer(ObjectService service, TableRenderer tables,
         // closed it (CloseAllWatches, shutdown), writes after the close never reach its queue, so only the last version
         // actually sent may be claimed – otherwise a client resuming from the bookmark would miss those writes.
         long version;
-        lock (service.Store.Sync)
+        lock (store.Sync)
         {
-            version = watcher.Reader.Count == 0 && !watcher.Reader.Completion.IsCompleted ? service.Store.CurrentResourceVersion : lastVersion;
+            version = watcher.Reader.Count == 0 && !watcher.Reader.Completion.IsCompleted ? store.CurrentResourceVersion : lastVersion;
         }
 
         if (version == 0)

@@ -11,8 +11,9 @@ using KeyOperator.ControlPlane.Schema;
 
 namespace KeyOperator.ControlPlane.Api;
 
-/// <summary>Normalisation, schema handling and validation shared by every write.</summary>
-internal sealed partial class ObjectService
+/// <summary>Normalisation, schema handling and validation shared by every write (the apiserver's decoding and
+/// strategy validation); stateless, so create, update and apply share it.</summary>
+internal static partial class WriteValidation
 {
     private const string SubdomainMessage =
         "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
@@ -21,7 +22,7 @@ internal sealed partial class ObjectService
         "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
     /// <summary>Checks and fills apiVersion and kind.</summary>
-    private static void NormalizeTypeMeta(ResourceDescriptor descriptor, JsonObject obj)
+    public static void NormalizeTypeMeta(ResourceDescriptor descriptor, JsonObject obj)
     {
         var apiVersion = obj.GetString("apiVersion");
         var kind = obj.GetString("kind");
@@ -39,7 +40,7 @@ internal sealed partial class ObjectService
         obj["kind"] = descriptor.Kind;
     }
 
-    private static void ApplyNamespace(ResourceDescriptor descriptor, JsonObject obj, string? ns)
+    public static void ApplyNamespace(ResourceDescriptor descriptor, JsonObject obj, string? ns)
     {
         var metadata = obj.Metadata();
         if (!descriptor.Namespaced)
@@ -57,7 +58,7 @@ internal sealed partial class ObjectService
         metadata["namespace"] = ns;
     }
 
-    private static List<FieldError> ValidateName(ResourceDescriptor descriptor, string name)
+    public static List<FieldError> ValidateName(ResourceDescriptor descriptor, string name)
     {
         var errors = new List<FieldError>();
         var isLabel = descriptor.Group.Length == 0 && descriptor.Plural == "namespaces";
@@ -73,7 +74,7 @@ internal sealed partial class ObjectService
     }
 
     /// <summary>Prunes, defaults and validates a custom resource; validates CRDs; throws 400/422 as the apiserver would.</summary>
-    private static void ValidateObject(ResourceDescriptor descriptor, JsonObject candidate, string name, RequestOptions options, List<FieldError> errors)
+    public static void ValidateObject(ResourceDescriptor descriptor, JsonObject candidate, string name, RequestOptions options, List<FieldError> errors)
     {
         if (!descriptor.BuiltIn && descriptor.Schema is { } schema)
         {

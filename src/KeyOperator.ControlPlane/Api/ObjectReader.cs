@@ -10,8 +10,9 @@ using KeyOperator.ControlPlane.Storage;
 
 namespace KeyOperator.ControlPlane.Api;
 
-/// <summary>Get, list (with selectors and paging) and watch registration.</summary>
-internal sealed partial class ObjectService
+/// <summary>The read verbs: get, list (with selectors and paging) and watch registration. Reads take the storage lock
+/// only to see one consistent state; they never change it.</summary>
+internal sealed class ObjectReader(ObjectStore store)
 {
     private const string ContinueExpiredMessage =
         "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.";
@@ -20,7 +21,7 @@ internal sealed partial class ObjectService
     {
         lock (store.Sync)
         {
-            return store.Get(KeyOf(descriptor), ns, name) ?? throw ApiErrors.NotFound(descriptor, name);
+            return store.Get(StorageKeys.Of(descriptor), ns, name) ?? throw ApiErrors.NotFound(descriptor, name);
         }
     }
 
@@ -41,9 +42,9 @@ internal sealed partial class ObjectService
                 }
             }
 
-            var matching = store.List(KeyOf(descriptor), ns)
+            var matching = store.List(StorageKeys.Of(descriptor), ns)
                 .Where(o => after is null || string.CompareOrdinal(PathKey(o), after) > 0)
-                .Select(o => (Stored: o, View: Present(descriptor, o)))
+                .Select(o => (Stored: o, View: ObjectViews.Present(descriptor, o)))
                 .Where(p => options.LabelSelector.Matches(p.View) && options.FieldSelector.Matches(p.View))
                 .ToList();
             var items = new JsonArray();
@@ -75,18 +76,18 @@ internal sealed partial class ObjectService
     {
         bool Matches(JsonObject o)
         {
-            var view = EventConversion.IsEventsV1(descriptor) || EventConversion.IsCoreEvents(descriptor) ? Present(descriptor, o) : o;
+            var view = EventConversion.IsEventsV1(descriptor) || EventConversion.IsCoreEvents(descriptor) ? ObjectViews.Present(descriptor, o) : o;
             return options.LabelSelector.Matches(view) && options.FieldSelector.Matches(view);
         }
 
-        var watcher = new Watcher(KeyOf(descriptor), ns, Matches);
+        var watcher = new Watcher(StorageKeys.Of(descriptor), ns, Matches);
         lock (store.Sync)
         {
             long? from = string.IsNullOrEmpty(options.ResourceVersion) || options.ResourceVersion == "0"
                 ? null
                 : ParseResourceVersion(options.ResourceVersion, "resource version");
             var initial = from is null
-                ? store.List(KeyOf(descriptor), ns).Where(Matches).ToList()
+                ? store.List(StorageKeys.Of(descriptor), ns).Where(Matches).ToList()
                 : [];
             store.AddWatcher(watcher, from, initial);
         }
@@ -100,15 +101,6 @@ internal sealed partial class ObjectService
         {
             store.RemoveWatcher(watcher);
         }
-    }
-
-    /// <summary>A copy of a stored object as the requested version presents it (all versions share one storage form).</summary>
-    public static JsonObject Present(ResourceDescriptor descriptor, JsonObject obj)
-    {
-        var copy = obj.DeepClone().AsObject();
-        EventConversion.ToLayoutOf(descriptor, copy);
-        copy["apiVersion"] = descriptor.GroupVersion;
-        return copy;
     }
 
     private static string PathKey(JsonObject obj) =>
@@ -136,5 +128,15 @@ internal sealed partial class ObjectService
         }
 
         throw ApiErrors.BadRequest("continue key is not valid: invalid continue token");
+    }
+
+    private static long ParseResourceVersion(string? text, string what)
+    {
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            throw ApiErrors.BadRequest($"invalid {what}: \"{text}\"");
+        }
+
+        return value;
     }
 }
