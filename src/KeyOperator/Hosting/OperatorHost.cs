@@ -3,7 +3,7 @@
 using k8s;
 using KeyOperator.Operator.Admission;
 using KeyOperator.Operator.Admission.Adapters;
-using KeyOperator.Operator.Controllers;
+using KeyOperator.Operator;
 using KeyOperator.Runtime;
 using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Events;
@@ -57,7 +57,7 @@ internal static class OperatorHost
             services.AddKeyOperatorLeaderElection(o => o.LeaseName = "key-operator-leader");
         }
 
-        services.AddKeyOperatorControllers(new ControllerSettings { ApiKeyWorkers = options.ApiKeyWorkers, MinimumRotationInterval = options.MinimumRotationInterval });
+        services.AddKeyOperatorControllers(options.ConfigureControllers);
 
         if (options.Admission)
         {

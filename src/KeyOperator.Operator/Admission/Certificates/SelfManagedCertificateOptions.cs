@@ -1,19 +1,25 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
+using System.ComponentModel.DataAnnotations;
+
 namespace KeyOperator.Operator.Admission.Certificates;
 
 /// <summary>Where the self-managed CA and serving certificate live, and how long they last.</summary>
 internal sealed class SelfManagedCertificateOptions
 {
     /// <summary>The operator's namespace: holds the Secret and the webhook Service.</summary>
+    [Required]
     public string Namespace { get; set; } = "key-operator";
 
+    [Required]
     public string SecretName { get; set; } = "key-operator-webhook-tls";
 
     /// <summary>The webhook Service; its in-cluster DNS names go into the serving certificate.</summary>
+    [Required]
     public string ServiceName { get; set; } = "key-operator-webhook";
 
     /// <summary>The ValidatingWebhookConfiguration whose caBundle is kept in step.</summary>
+    [Required]
     public string WebhookConfigurationName { get; set; } = "key-operator";
 
     public TimeSpan CaLifetime { get; set; } = TimeSpan.FromDays(730);
