@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace KeyOperator.Operator.Admission;
 
 /// <summary>Settings of the validating admission webhook server.</summary>
-internal sealed class AdmissionOptions
+public sealed class AdmissionOptions
 {
     /// <summary>The apiserver's own limit for a request body; larger bodies get 413.</summary>
     public const long DefaultMaxRequestBodyBytes = 3 * 1024 * 1024;
@@ -41,11 +41,13 @@ internal sealed class AdmissionOptions
     /// <summary>The <c>--policy-file</c> path; null means no cluster policy beyond the built-in rules.</summary>
     public string? PolicyFile { get; set; }
 
+    /// <summary>Largest request body accepted; larger ones get 413. The apiserver's own limit by default.</summary>
     public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 
     /// <summary>Budget for one decision, below the webhook's timeoutSeconds (5) so the apiserver gets an answer.</summary>
     public TimeSpan EvaluationTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>The self-managed CA and serving certificate, used when no certificate files are given.</summary>
     [ValidateObjectMembers]
     public SelfManagedCertificateOptions SelfManaged { get; } = new();
 

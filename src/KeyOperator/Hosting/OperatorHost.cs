@@ -1,9 +1,8 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using k8s;
-using KeyOperator.Operator.Admission;
-using KeyOperator.Operator.Admission.Adapters;
 using KeyOperator.Operator;
+using KeyOperator.Operator.Admission;
 using KeyOperator.Runtime;
 using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Events;
@@ -61,8 +60,7 @@ internal static class OperatorHost
 
         if (options.Admission)
         {
-            services.AddKeyOperatorAdmissionAdapters();
-            services.AddKeyOperatorAdmission(options.ConfigureAdmission);
+            services.AddKeyOperatorAdmissionWebhook(options.ConfigureAdmission);
         }
 
         WebApplication app = builder.Build();
