@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 using k8s;
-using KeyOperator.Operator.Crds;
+using KeyOperator.Operator;
 
 namespace KeyOperator.LocalCluster;
 
@@ -15,7 +15,7 @@ internal static class CrdInstaller
     public static async Task InstallAsync(IKubernetes client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        foreach (JsonObject crd in CrdGenerator.GenerateCrdObjects())
+        foreach (JsonObject crd in KeyOperatorManifests.GenerateCrdObjects())
         {
             await ServerSideApply.ApplyAsync(client, crd, "key-operator", cancellationToken).ConfigureAwait(false);
         }

@@ -3,6 +3,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
+using KeyOperator.Operator;
 using KeyOperator.Operator.Admission.Generation;
 
 namespace KeyOperator.LocalCluster;
@@ -15,7 +16,7 @@ internal static class DevWebhookRegistration
 {
     public static async Task RegisterAsync(IKubernetes client, string operatorNamespace, Uri webhookBase, string caPem, CancellationToken cancellationToken)
     {
-        string yaml = WebhookConfigurationGenerator.Generate(new WebhookConfigurationOptions { Namespace = operatorNamespace, CaBundlePem = caPem });
+        string yaml = KeyOperatorManifests.GenerateWebhookConfiguration(new WebhookConfigurationOptions { Namespace = operatorNamespace, CaBundlePem = caPem });
         JsonObject configuration = YamlDocuments.Parse(yaml).Single();
         string bundle = Convert.ToBase64String(Encoding.ASCII.GetBytes(caPem));
         foreach (JsonObject webhook in configuration["webhooks"]!.AsArray().OfType<JsonObject>())

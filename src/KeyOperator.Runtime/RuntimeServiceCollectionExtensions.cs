@@ -62,15 +62,45 @@ public static class RuntimeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(accessor);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddKeyOperatorRuntime();
+        // Named by the object type: there is one informer per type, and each has its own options, validated at start.
+        string optionsName = OptionsName<T>();
+        services.AddOptions<InformerOptions>(optionsName).Configure(configure).ValidateOnStart();
         services.TryAddSingleton(sp =>
         {
-            var options = new InformerOptions();
-            configure(options);
+            InformerOptions options = sp.GetRequiredService<IOptionsMonitor<InformerOptions>>().Get(optionsName);
             var informer = new Informer<T>(source(sp), accessor, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Informer<T>>>(), copier);
             sp.GetRequiredService<CacheReadiness>().Register(informer);
             return informer;
         });
         services.AddHostedService(static sp => sp.GetRequiredService<Informer<T>>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a controller as an <see cref="IController"/>. Its options are bound under <paramref name="name"/> (which is
+    /// also <see cref="ControllerOptions.Name"/>), configured with the container's services and validated at start;
+    /// <paramref name="create"/> builds the controller from them (adding owned and watched kinds).
+    /// </summary>
+    public static IServiceCollection AddKeyOperatorController<T>(
+        this IServiceCollection services,
+        string name,
+        Action<ControllerOptions, IServiceProvider> configure,
+        Func<IServiceProvider, ControllerOptions, Controller<T>> create)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        ArgumentNullException.ThrowIfNull(create);
+        services.AddKeyOperatorRuntime();
+        services.AddOptions<ControllerOptions>(name)
+            .Configure<IServiceProvider>((options, sp) =>
+            {
+                options.Name = name;
+                configure(options, sp);
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IController>(sp => create(sp, sp.GetRequiredService<IOptionsMonitor<ControllerOptions>>().Get(name)));
         return services;
     }
 
@@ -105,6 +135,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService(static sp => sp.GetRequiredService<EventRecorder>());
         return services;
     }
+
+    private static string OptionsName<T>() => typeof(T).FullName ?? typeof(T).Name;
 
     private static CollectorRegistry CreateRegistry()
     {

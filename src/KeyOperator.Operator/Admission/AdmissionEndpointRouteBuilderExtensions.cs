@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KeyOperator.Operator.Admission;
 
 /// <summary>Maps the webhook's routes into the operator's ASP.NET Core app.</summary>
-internal static class AdmissionEndpointRouteBuilderExtensions
+public static class AdmissionEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>POST /validate/{group}/{version}/{kind}</c> (e.g. /validate/keyoperator.io/v1alpha1/apikey).

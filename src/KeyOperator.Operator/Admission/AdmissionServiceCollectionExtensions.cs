@@ -17,7 +17,7 @@ namespace KeyOperator.Operator.Admission;
 internal static class AdmissionServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the webhook: validators, the policy from <see cref="AdmissionOptions.PolicyFile"/> (read once; a bad file
+    /// Adds the webhook: its options (validated when the host starts), validators, the policy from <see cref="AdmissionOptions.PolicyFile"/> (read once; a bad file
     /// fails start-up), the serving certificate (files when both are set, else self-managed) with its refresh loop,
     /// and the Kestrel HTTPS listener. The caller registers the seams: <see cref="IManagedSecretLookup"/>,
     /// <see cref="IRotationPolicyLookup"/>, <see cref="INamespaceLabelLookup"/>, and in self-managed mode
@@ -27,11 +27,8 @@ internal static class AdmissionServiceCollectionExtensions
     public static IServiceCollection AddKeyOperatorAdmission(this IServiceCollection services, Action<AdmissionOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        OptionsBuilder<AdmissionOptions> options = services.AddOptions<AdmissionOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdmissionOptions>, AdmissionOptionsValidator>());
+        services.AddOptions<AdmissionOptions>().Configure(configure ?? (static _ => { })).ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAdmissionPolicyProvider>(sp =>

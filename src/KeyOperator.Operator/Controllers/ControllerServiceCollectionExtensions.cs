@@ -19,20 +19,23 @@ using KeyOperator.Runtime.Kubernetes;
 using KeyOperator.Runtime.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace KeyOperator.Operator.Controllers;
 
-/// <summary>Registers KeyOperator's informers and controllers; the host supplies the client, runtime and events.</summary>
+/// <summary>
+/// Registers KeyOperator's informers and controllers behind <see cref="KeyOperatorServiceCollectionExtensions.AddKeyOperatorControllers"/>;
+/// the host supplies the client, runtime and events.
+/// </summary>
 internal static class ControllerServiceCollectionExtensions
 {
     /// <summary>Label every Secret and ConfigMap the operator writes carries; informers watch only these.</summary>
     public const string ManagedSelector = ApiKeyConstants.Labels.ManagedBy + "=" + ApiKeyConstants.Labels.ManagedByValue;
 
-    public static IServiceCollection AddKeyOperatorControllers(this IServiceCollection services, ControllerSettings settings)
+    /// <summary>The informers, ports, reconcilers and both controllers; <see cref="KeyOperatorControllerOptions"/> is bound by the caller.</summary>
+    public static IServiceCollection AddControllerServices(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(settings);
-        services.AddSingleton(settings);
         AddCustomResourceInformer(services, "apikeys", ApiKeyResources.ApiKeys, OperatorJsonContext.Default.ApiKey, OperatorJsonContext.Default.CustomResourceListApiKey);
         AddCustomResourceInformer(services, "rotationpolicies", RotationPolicyResources.RotationPolicies, OperatorJsonContext.Default.RotationPolicy, OperatorJsonContext.Default.CustomResourceListRotationPolicy);
 
@@ -58,7 +61,7 @@ internal static class ControllerServiceCollectionExtensions
         services.AddSingleton<IWorkloadPatcher, WorkloadPatcherAdapter>();
         services.AddSingleton<IRotationPolicyStatusWriter, RotationPolicyStatusWriterAdapter>();
 
-        services.AddSingleton<IKeyGenerator, KeyGenerator>();
+        services.AddKeyGeneration();
         services.AddSingleton<VerifierPublisher>();
         services.AddSingleton<ApiKeyStatusWriter>();
         services.AddSingleton<RotationMetrics>();
@@ -67,16 +70,22 @@ internal static class ControllerServiceCollectionExtensions
         services.AddSingleton<ApiKeyRotator>();
         services.AddSingleton<ApiKeyReconciler>();
         services.AddSingleton<RotationPolicyReconciler>();
-        services.AddSingleton<IController>(sp => new Controller<RotationPolicy>(
-                new ControllerOptions { Name = "rotationpolicy", Kind = RotationPolicyConstants.Kind, ApiVersion = RotationPolicyConstants.ApiVersion, Workers = 1 },
+        services.AddKeyOperatorController<RotationPolicy>(
+            "rotationpolicy",
+            static (o, _) => (o.Kind, o.ApiVersion, o.Workers) = (RotationPolicyConstants.Kind, RotationPolicyConstants.ApiVersion, 1),
+            static (sp, options) => new Controller<RotationPolicy>(
+                options,
                 sp.GetRequiredService<Informer<RotationPolicy>>(),
                 sp.GetRequiredService<RotationPolicyReconciler>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<Controller<RotationPolicy>>>(),
                 sp.GetRequiredService<OperatorMetrics>(),
                 IsConflict));
-        services.AddSingleton<IController>(sp => new Controller<ApiKey>(
-                new ControllerOptions { Name = "apikey", Kind = ApiKeyConstants.Kind, ApiVersion = ApiKeyConstants.ApiVersion, Workers = settings.ApiKeyWorkers },
+        services.AddKeyOperatorController<ApiKey>(
+            "apikey",
+            static (o, sp) => (o.Kind, o.ApiVersion, o.Workers) = (ApiKeyConstants.Kind, ApiKeyConstants.ApiVersion, sp.GetRequiredService<IOptions<KeyOperatorControllerOptions>>().Value.ApiKeyWorkers),
+            static (sp, options) => new Controller<ApiKey>(
+                options,
                 sp.GetRequiredService<Informer<ApiKey>>(),
                 sp.GetRequiredService<ApiKeyReconciler>(),
                 sp.GetRequiredService<TimeProvider>(),

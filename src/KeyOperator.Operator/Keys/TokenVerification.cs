@@ -5,7 +5,7 @@ namespace KeyOperator.Operator.Keys;
 /// <summary>Outcome of checking a token's shape and checksum. The reason never quotes the token.</summary>
 /// <param name="IsValid">True when the token is well formed and its checksum matches.</param>
 /// <param name="Reason">Why the token was rejected; null when valid.</param>
-internal sealed record TokenVerification(bool IsValid, string? Reason)
+public sealed record TokenVerification(bool IsValid, string? Reason)
 {
     /// <summary>The result for a well-formed token.</summary>
     public static TokenVerification Valid { get; } = new(true, null);

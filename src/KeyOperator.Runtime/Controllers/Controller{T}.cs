@@ -32,7 +32,10 @@ public sealed partial class Controller<T> : IController
     private readonly IHistogram? _duration;
 
     /// <summary>Creates a controller over the primary informer; add owned kinds with <see cref="Owns{TOwned}"/>.</summary>
-    /// <param name="options">Name, kind, workers and queue settings.</param>
+    /// <param name="options">
+    /// Name, kind, workers and queue settings; validated when the host starts if registered with
+    /// <see cref="RuntimeServiceCollectionExtensions.AddKeyOperatorController{T}"/>.
+    /// </param>
     /// <param name="primary">The informer of the primary kind.</param>
     /// <param name="reconciler">The reconciler.</param>
     /// <param name="timeProvider">The clock.</param>
@@ -53,12 +56,6 @@ public sealed partial class Controller<T> : IController
         ArgumentNullException.ThrowIfNull(reconciler);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
-        var validation = new ControllerOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new ArgumentException(validation.FailureMessage, nameof(options));
-        }
-
         _options = options;
         _primary = primary;
         _reconciler = reconciler;

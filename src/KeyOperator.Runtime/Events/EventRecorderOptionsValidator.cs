@@ -4,27 +4,29 @@ using Microsoft.Extensions.Options;
 
 namespace KeyOperator.Runtime.Events;
 
-/// <summary>Validates <see cref="EventRecorderOptions"/> at start.</summary>
+/// <summary>
+/// Validates <see cref="EventRecorderOptions"/> at start: names and sizes by their attributes (source-generated), the
+/// spam rate and the aggregation window here (a TimeSpan range attribute is not trim-safe).
+/// </summary>
 internal sealed class EventRecorderOptionsValidator : IValidateOptions<EventRecorderOptions>
 {
+    private readonly EventRecorderOptionsAttributeValidator _attributes = new();
+
     public ValidateOptionsResult Validate(string? name, EventRecorderOptions options)
     {
-        var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ReportingController) || string.IsNullOrWhiteSpace(options.ReportingInstance))
+        ArgumentNullException.ThrowIfNull(options);
+        ValidateOptionsResultBuilder result = new();
+        result.AddResult(_attributes.Validate(name, options));
+        if (!(options.SpamQps > 0) || double.IsInfinity(options.SpamQps))
         {
-            failures.Add("ReportingController and ReportingInstance are required.");
+            result.AddError("must be a positive finite number", nameof(options.SpamQps));
         }
 
-        if (options.QueueCapacity < 1 || options.CacheSize < 1 || options.AggregateMaxEvents < 1 || options.SpamBurst < 1)
+        if (options.AggregateInterval <= TimeSpan.Zero)
         {
-            failures.Add("QueueCapacity, CacheSize, AggregateMaxEvents and SpamBurst must be at least 1.");
+            result.AddError("must be positive", nameof(options.AggregateInterval));
         }
 
-        if (!(options.SpamQps > 0) || options.AggregateInterval <= TimeSpan.Zero)
-        {
-            failures.Add("SpamQps and AggregateInterval must be positive.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return result.Build();
     }
 }

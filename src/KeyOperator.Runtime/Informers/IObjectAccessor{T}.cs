@@ -30,9 +30,6 @@ public interface IObjectAccessor<in T>
     /// <summary>metadata.labels.</summary>
     IReadOnlyDictionary<string, string>? GetLabels(T obj);
 
-    /// <summary>metadata.finalizers.</summary>
-    IReadOnlyList<string>? GetFinalizers(T obj);
-
     /// <summary>metadata.ownerReferences.</summary>
     IEnumerable<OwnerInfo> GetOwners(T obj);
 }

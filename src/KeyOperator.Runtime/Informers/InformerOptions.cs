@@ -1,17 +1,21 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
+using System.ComponentModel.DataAnnotations;
+
 namespace KeyOperator.Runtime.Informers;
 
 /// <summary>Settings of one informer; the defaults are client-go's reflector defaults.</summary>
 public sealed class InformerOptions
 {
     /// <summary>A name for logs and readiness (for example the resource plural).</summary>
+    [Required]
     public string Name { get; set; } = "informer";
 
     /// <summary>An equality-based label selector, or null; Secrets use <see cref="LabelSelector.ManagedByKeyOperator"/>.</summary>
     public string? LabelSelector { get; set; }
 
     /// <summary>LIST page size (client-go pager: 500).</summary>
+    [Range(1, int.MaxValue)]
     public int PageSize { get; set; } = 500;
 
     /// <summary>Lower bound of the randomized watch timeout; the timeout is drawn from [min, 2 × min) (reflector.go: 5 min).</summary>

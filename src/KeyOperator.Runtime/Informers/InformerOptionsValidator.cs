@@ -4,35 +4,32 @@ using Microsoft.Extensions.Options;
 
 namespace KeyOperator.Runtime.Informers;
 
-/// <summary>Validates <see cref="InformerOptions"/> at start.</summary>
+/// <summary>
+/// Validates <see cref="InformerOptions"/> at start: the attributes (source-generated), then the durations (a TimeSpan
+/// range attribute is not trim-safe) and the label selector, which must parse.
+/// </summary>
 internal sealed class InformerOptionsValidator : IValidateOptions<InformerOptions>
 {
+    private readonly InformerOptionsAttributeValidator _attributes = new();
+
     public ValidateOptionsResult Validate(string? name, InformerOptions options)
     {
-        var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Name))
-        {
-            failures.Add("Name is required.");
-        }
-
-        if (options.PageSize < 1)
-        {
-            failures.Add("PageSize must be at least 1.");
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
+        ValidateOptionsResultBuilder result = new();
+        result.AddResult(_attributes.Validate(name, options));
         if (options.MinWatchTimeout <= TimeSpan.Zero)
         {
-            failures.Add("MinWatchTimeout must be positive.");
+            result.AddError("must be positive", nameof(options.MinWatchTimeout));
         }
 
         if (options.WatchdogSlack < TimeSpan.Zero)
         {
-            failures.Add("WatchdogSlack must not be negative.");
+            result.AddError("must not be negative", nameof(options.WatchdogSlack));
         }
 
         if (options.BackoffInitial <= TimeSpan.Zero || options.BackoffMax < options.BackoffInitial)
         {
-            failures.Add("BackoffInitial must be positive and not above BackoffMax.");
+            result.AddError("must be positive and not above BackoffMax", nameof(options.BackoffInitial));
         }
 
         if (options.LabelSelector is { } selector)
@@ -43,10 +40,10 @@ internal sealed class InformerOptionsValidator : IValidateOptions<InformerOption
             }
             catch (FormatException ex)
             {
-                failures.Add(ex.Message);
+                result.AddError(ex.Message, nameof(options.LabelSelector));
             }
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return result.Build();
     }
 }

@@ -26,7 +26,11 @@ public sealed partial class Informer<T> : BackgroundService, IInformer
     private readonly LabelSelector? _selector;
     private string _lastResourceVersion = string.Empty;
 
-    /// <summary>Creates an informer; it starts when the host starts it (or <see cref="BackgroundService.StartAsync"/>).</summary>
+    /// <summary>
+    /// Creates an informer; it starts when the host starts it (or <see cref="BackgroundService.StartAsync"/>). The
+    /// options are validated when the host starts if it is registered with
+    /// <see cref="RuntimeServiceCollectionExtensions.AddKeyOperatorInformer{T}"/>; a direct caller passes valid ones.
+    /// </summary>
     public Informer(IListWatchSource<T> source, IObjectAccessor<T> accessor, InformerOptions options, TimeProvider timeProvider, ILogger<Informer<T>> logger, IObjectCopier<T>? copier = null)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -34,12 +38,6 @@ public sealed partial class Informer<T> : BackgroundService, IInformer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
-        var validation = new InformerOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new ArgumentException(validation.FailureMessage, nameof(options));
-        }
-
         _source = source;
         _accessor = accessor;
         _options = options;

@@ -42,14 +42,6 @@ public sealed class KubernetesObjectAccessor<T> : IObjectAccessor<T>
     };
 
     /// <inheritdoc />
-    public IReadOnlyList<string>? GetFinalizers(T obj) => obj.Metadata?.Finalizers switch
-    {
-        null => null,
-        IReadOnlyList<string> finalizers => finalizers,
-        { } finalizers => [.. finalizers],
-    };
-
-    /// <inheritdoc />
     public IEnumerable<OwnerInfo> GetOwners(T obj) =>
         obj.Metadata?.OwnerReferences?.Select(o => new OwnerInfo(o.ApiVersion, o.Kind, o.Name, o.Uid, o.Controller == true)) ?? [];
 }

@@ -6,45 +6,40 @@ namespace KeyOperator.Runtime.LeaderElection;
 
 /// <summary>
 /// The checks of client-go leaderelection.go NewLeaderElector: leaseDuration &gt; renewDeadline &gt;
-/// JitterFactor (1.2) × retryPeriod, all positive, and an identity.
+/// JitterFactor (1.2) × retryPeriod, all positive, and an identity. The required names are attributes
+/// (source-generated); the durations are checked here, since a TimeSpan range attribute is not trim-safe.
 /// </summary>
 internal sealed class LeaderElectionOptionsValidator : IValidateOptions<LeaderElectionOptions>
 {
     public const double JitterFactor = 1.2;
 
+    private readonly LeaderElectionOptionsAttributeValidator _attributes = new();
+
     public ValidateOptionsResult Validate(string? name, LeaderElectionOptions options)
     {
-        var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.LeaseName))
-        {
-            failures.Add("LeaseName is required.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.Identity))
-        {
-            failures.Add("Identity is required.");
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
+        ValidateOptionsResultBuilder result = new();
+        result.AddResult(_attributes.Validate(name, options));
         if (options.LeaseDuration <= TimeSpan.Zero || options.RenewDeadline <= TimeSpan.Zero || options.RetryPeriod <= TimeSpan.Zero)
         {
-            failures.Add("LeaseDuration, RenewDeadline and RetryPeriod must be positive.");
+            result.AddError("LeaseDuration, RenewDeadline and RetryPeriod must be positive.");
         }
 
         if (options.LeaseDuration <= options.RenewDeadline)
         {
-            failures.Add("LeaseDuration must be greater than RenewDeadline.");
+            result.AddError("must be greater than RenewDeadline", nameof(options.LeaseDuration));
         }
 
         if (options.RenewDeadline <= options.RetryPeriod * JitterFactor)
         {
-            failures.Add("RenewDeadline must be greater than 1.2 × RetryPeriod.");
+            result.AddError("must be greater than 1.2 × RetryPeriod", nameof(options.RenewDeadline));
         }
 
         if (options.LeaseDuration.TotalSeconds % 1 != 0)
         {
-            failures.Add("LeaseDuration must be whole seconds (leaseDurationSeconds).");
+            result.AddError("must be whole seconds (leaseDurationSeconds)", nameof(options.LeaseDuration));
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return result.Build();
     }
 }

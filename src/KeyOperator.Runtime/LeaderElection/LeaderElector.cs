@@ -25,19 +25,16 @@ public sealed partial class LeaderElector : ILeaderElector
     private volatile bool _leading;
     private string? _reportedLeader;
 
-    /// <summary>Creates an elector; throws when the options break leaseDuration &gt; renewDeadline &gt; 1.2 × retryPeriod.</summary>
+    /// <summary>
+    /// Creates an elector. <see cref="RuntimeServiceCollectionExtensions.AddKeyOperatorLeaderElection"/> validates the
+    /// options when the host starts (leaseDuration &gt; renewDeadline &gt; 1.2 × retryPeriod); a direct caller passes valid ones.
+    /// </summary>
     public LeaderElector(ILeaseStore store, LeaderElectionOptions options, TimeProvider timeProvider, ILogger<LeaderElector> logger, OperatorMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
-        var validation = new LeaderElectionOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new ArgumentException(validation.FailureMessage, nameof(options));
-        }
-
         _store = store;
         _options = options;
         _time = timeProvider;

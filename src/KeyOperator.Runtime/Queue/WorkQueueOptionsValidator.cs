@@ -4,37 +4,34 @@ using Microsoft.Extensions.Options;
 
 namespace KeyOperator.Runtime.Queue;
 
-/// <summary>Rejects queue settings that would make the rate limiters meaningless.</summary>
+/// <summary>
+/// Rejects queue settings that would make the rate limiters meaningless: the attributes (source-generated), and the
+/// delays and the refill rate here, since TimeSpan range attributes are not trim-safe and the rate must be finite.
+/// </summary>
 internal sealed class WorkQueueOptionsValidator : IValidateOptions<WorkQueueOptions>
 {
+    private readonly WorkQueueOptionsAttributeValidator _attributes = new();
+
     public ValidateOptionsResult Validate(string? name, WorkQueueOptions options)
     {
-        var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Name))
-        {
-            failures.Add("Name is required.");
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
+        ValidateOptionsResultBuilder result = new();
+        result.AddResult(_attributes.Validate(name, options));
         if (options.BaseDelay <= TimeSpan.Zero)
         {
-            failures.Add("BaseDelay must be positive.");
+            result.AddError("must be positive", nameof(options.BaseDelay));
         }
 
         if (options.MaxDelay < options.BaseDelay)
         {
-            failures.Add("MaxDelay must be at least BaseDelay.");
+            result.AddError("must be at least BaseDelay", nameof(options.MaxDelay));
         }
 
         if (!(options.Qps > 0) || double.IsInfinity(options.Qps))
         {
-            failures.Add("Qps must be a positive finite number.");
+            result.AddError("must be a positive finite number", nameof(options.Qps));
         }
 
-        if (options.Burst < 1)
-        {
-            failures.Add("Burst must be at least 1.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return result.Build();
     }
 }

@@ -1,8 +1,8 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using KeyOperator.Operator;
 using KeyOperator.Operator.Admission.Generation;
-using KeyOperator.Operator.Crds;
 
 namespace KeyOperator.Cli;
 
@@ -25,7 +25,7 @@ internal static class GenerateCommand
         {
             string directory = parse.GetValue(output)!;
             Directory.CreateDirectory(directory);
-            foreach ((string fileName, string yaml) in CrdGenerator.GenerateAll())
+            foreach ((string fileName, string yaml) in KeyOperatorManifests.GenerateCrds())
             {
                 await File.WriteAllTextAsync(Path.Combine(directory, fileName), yaml, cancellationToken).ConfigureAwait(false);
                 await Console.Out.WriteLineAsync(Path.Combine(directory, fileName)).ConfigureAwait(false);
@@ -46,7 +46,7 @@ internal static class GenerateCommand
             string directory = parse.GetValue(output)!;
             Directory.CreateDirectory(directory);
             string path = Path.Combine(directory, "validating-webhook-configuration.yaml");
-            string yaml = WebhookConfigurationGenerator.Generate(new WebhookConfigurationOptions { Namespace = parse.GetValue(ns)! });
+            string yaml = KeyOperatorManifests.GenerateWebhookConfiguration(new WebhookConfigurationOptions { Namespace = parse.GetValue(ns)! });
             await File.WriteAllTextAsync(path, yaml, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(path).ConfigureAwait(false);
             return 0;

@@ -1,7 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
-using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator;
 
 namespace KeyOperator.Cli;
 
@@ -14,6 +14,6 @@ internal static class RevokePreviousCommand
     public static Command Create() => RotateCommand.CreateAnnotating(
         "revoke-previous",
         "Remove the previous key of ApiKeys now, ending their grace period (sets keyoperator.io/revoke-previous).",
-        ApiKeyConstants.Annotations.RevokePrevious,
+        ApiKeyRequest.RevokePrevious,
         "previous key revocation requested");
 }

@@ -37,6 +37,20 @@ internal static class RunCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // Flags that only this command combines; the options' own rules are checked when the host starts.
+            int metrics = parse.GetValue(metricsPort);
+            if (metrics is < 0 or > 65535)
+            {
+                await Console.Error.WriteLineAsync($"error: --metrics-port must be between 0 and 65535, not {metrics}").ConfigureAwait(false);
+                return 2;
+            }
+
+            if (metrics != 0 && metrics == parse.GetValue(webhookPort))
+            {
+                await Console.Error.WriteLineAsync($"error: --metrics-port and --webhook-port must differ (both are {metrics})").ConfigureAwait(false);
+                return 2;
+            }
+
             KubernetesClientConfiguration configuration;
             try
             {
@@ -49,30 +63,45 @@ internal static class RunCommand
             }
 
             string operatorNamespace = parse.GetValue(ns)!;
-            WebApplication host = OperatorHost.Build(new OperatorHostOptions
+            WebApplication host;
+            try
             {
-                Client = configuration,
-                Namespace = operatorNamespace,
-                LeaderElection = !parse.GetValue(noLeaderElection),
-                MetricsEndpoint = new IPEndPoint(IPAddress.Any, parse.GetValue(metricsPort)),
-                ApiKeyWorkers = parse.GetValue(workers),
-                ClientQps = parse.GetValue(qps),
-                ClientBurst = parse.GetValue(burst),
-                ConfigureAdmission = admission =>
+                host = OperatorHost.Build(new OperatorHostOptions
                 {
-                    admission.Port = parse.GetValue(webhookPort);
-                    admission.CertificateFile = parse.GetValue(certFile);
-                    admission.PrivateKeyFile = parse.GetValue(keyFile);
-                    admission.PolicyFile = parse.GetValue(policyFile);
-                    admission.SelfManaged.Namespace = operatorNamespace;
-                },
-            });
+                    Client = configuration,
+                    Namespace = operatorNamespace,
+                    LeaderElection = !parse.GetValue(noLeaderElection),
+                    MetricsEndpoint = new IPEndPoint(IPAddress.Any, metrics),
+                    ConfigureControllers = controllers => controllers.ApiKeyWorkers = parse.GetValue(workers),
+                    ClientQps = parse.GetValue(qps),
+                    ClientBurst = parse.GetValue(burst),
+                    ConfigureAdmission = admission =>
+                    {
+                        admission.Port = parse.GetValue(webhookPort);
+                        admission.CertificateFile = parse.GetValue(certFile);
+                        admission.PrivateKeyFile = parse.GetValue(keyFile);
+                        admission.PolicyFile = parse.GetValue(policyFile);
+                        admission.SelfManaged.Namespace = operatorNamespace;
+                    },
+                });
+            }
+            catch (Exception ex) when (StartupValidation.Failures(ex) is { Count: > 0 } failures)
+            {
+                // Building the web host already resolves the webhook's certificate provider, and with it options.
+                return await StartupValidation.ReportAsync(failures).ConfigureAwait(false);
+            }
+
             await using (host.ConfigureAwait(false))
             {
                 try
                 {
                     await host.StartAsync(cancellationToken).ConfigureAwait(false);
                     await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (StartupValidation.Failures(ex) is { Count: > 0 } failures)
+                {
+                    // ValidateOnStart runs before any hosted service, so nothing has reached the API server yet.
+                    return await StartupValidation.ReportAsync(failures).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

@@ -1,6 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.CommandLine;
+using KeyOperator.Operator;
 using KeyOperator.Operator.Keys;
 
 namespace KeyOperator.Cli;
@@ -24,7 +25,7 @@ internal static class TokenCommand
                 value = Console.In.ReadLine() ?? string.Empty;
             }
 
-            TokenVerification result = TokenFormat.Verify(value.Trim(), parse.GetValue(prefix));
+            TokenVerification result = KeyOperatorTokens.Verify(value.Trim(), parse.GetValue(prefix));
             if (result.IsValid)
             {
                 Console.Out.WriteLine("valid");

@@ -1,9 +1,8 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using k8s;
+using KeyOperator.Operator;
 using KeyOperator.Operator.Admission;
-using KeyOperator.Operator.Admission.Adapters;
-using KeyOperator.Operator.Controllers;
 using KeyOperator.Runtime;
 using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Events;
@@ -57,12 +56,11 @@ internal static class OperatorHost
             services.AddKeyOperatorLeaderElection(o => o.LeaseName = "key-operator-leader");
         }
 
-        services.AddKeyOperatorControllers(new ControllerSettings { ApiKeyWorkers = options.ApiKeyWorkers, MinimumRotationInterval = options.MinimumRotationInterval });
+        services.AddKeyOperatorControllers(options.ConfigureControllers);
 
         if (options.Admission)
         {
-            services.AddKeyOperatorAdmissionAdapters();
-            services.AddKeyOperatorAdmission(options.ConfigureAdmission);
+            services.AddKeyOperatorAdmissionWebhook(options.ConfigureAdmission);
         }
 
         WebApplication app = builder.Build();

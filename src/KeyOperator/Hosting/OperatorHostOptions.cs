@@ -31,11 +31,8 @@ internal sealed record OperatorHostOptions
     /// <summary>Admission webhook settings (port, certificate files or self-managed certificate, policy file).</summary>
     public Action<KeyOperator.Operator.Admission.AdmissionOptions>? ConfigureAdmission { get; init; }
 
-    /// <summary>Concurrent reconciles of the ApiKey controller.</summary>
-    public int ApiKeyWorkers { get; init; } = 4;
-
-    /// <summary>The shortest rotation interval a RotationPolicy may ask for.</summary>
-    public TimeSpan MinimumRotationInterval { get; init; } = TimeSpan.FromMinutes(1);
+    /// <summary>Controller settings (ApiKey workers, the minimum rotation interval); validated when the host starts.</summary>
+    public Action<KeyOperator.Operator.KeyOperatorControllerOptions>? ConfigureControllers { get; init; }
 
     /// <summary>JSON logs (production) rather than plain console lines (development).</summary>
     public bool JsonLogs { get; init; } = true;

@@ -9,6 +9,7 @@ using KeyOperator.Operator.Tests.Admission.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace KeyOperator.Operator.Tests.Admission;
 
@@ -61,6 +62,47 @@ public sealed class AdmissionServiceCollectionExtensionsTests
         using ServiceProvider services = collection.BuildServiceProvider();
 
         Assert.NotNull(services.GetRequiredService<AdmissionReviewer>());
+    }
+
+    [Theory]
+    [InlineData("/certs/tls.crt", null, "PrivateKeyFile")]
+    [InlineData(null, "/certs/tls.key", "CertificateFile")]
+    public void AddKeyOperatorAdmission_OneCertificateFileWithoutTheOther_FailsAtStart(string? certificate, string? key, string missing)
+    {
+        using ServiceProvider services = Build(options =>
+        {
+            options.CertificateFile = certificate;
+            options.PrivateKeyFile = key;
+        });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1, 5, "Port")]
+    [InlineData(65536, 5, "Port")]
+    [InlineData(9443, 1, "CaPropagationDelay")]
+    public void AddKeyOperatorAdmission_InvalidValues_FailsAtStart(int port, int caPropagationMinutes, string member)
+    {
+        using ServiceProvider services = Build(options =>
+        {
+            options.Port = port;
+            options.SelfManaged.CaPropagationDelay = TimeSpan.FromMinutes(caPropagationMinutes);
+        });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(member, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddKeyOperatorAdmission_Defaults_PassStartValidation()
+    {
+        using ServiceProvider services = Build(_ => { });
+
+        services.GetRequiredService<IStartupValidator>().Validate();
     }
 
     private static ServiceProvider Build(Action<AdmissionOptions> configure)

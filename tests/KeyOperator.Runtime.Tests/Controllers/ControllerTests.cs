@@ -7,7 +7,9 @@ using KeyOperator.Runtime.Metrics;
 using KeyOperator.Runtime.Queue;
 using KeyOperator.Runtime.Tests.Informers;
 using KeyOperator.Runtime.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace KeyOperator.Runtime.Tests.Controllers;
 
@@ -174,16 +176,50 @@ public sealed class ControllerTests
         Assert.Equal(0, reconciler.Violations);
     }
 
-    [Fact]
-    public void Constructor_InvalidOptions_Throws()
+    [Theory]
+    [InlineData("", 1, 10, "Kind")]
+    [InlineData("ApiKey", 0, 10, "Workers")]
+    [InlineData("ApiKey", 65, 10, "Workers")]
+    [InlineData("ApiKey", 1, 0, "Qps")]
+    public void AddKeyOperatorController_InvalidOptions_FailsAtStart(string kind, int workers, double queueQps, string member)
     {
-        var primary = new InformerFixture();
-        var options = new ControllerOptions { Name = "x", Kind = string.Empty, Workers = 0 };
+        using ServiceProvider provider = new ServiceCollection()
+            .AddKeyOperatorController<TestObject>(
+                "x",
+                (o, _) =>
+                {
+                    o.Kind = kind;
+                    o.Workers = workers;
+                    o.Queue.Qps = queueQps;
+                },
+                static (_, _) => throw new InvalidOperationException("not built before validation"))
+            .BuildServiceProvider();
 
-        var ex = Assert.Throws<ArgumentException>(() => new Controller<TestObject>(options, primary.Informer, new ScriptedReconciler(), primary.Time, NullLogger<Controller<TestObject>>.Instance));
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Kind", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Workers", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(member, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddKeyOperatorController_ValidOptions_BuildsWithBoundOptions()
+    {
+        ControllerOptions? seen = null;
+        using ServiceProvider provider = new ServiceCollection()
+            .AddKeyOperatorController<TestObject>(
+                "apikey",
+                static (o, _) => (o.Kind, o.Workers) = ("ApiKey", 3),
+                (_, options) =>
+                {
+                    seen = options;
+                    var primary = new InformerFixture();
+                    return new Controller<TestObject>(options, primary.Informer, new ScriptedReconciler(), primary.Time, NullLogger<Controller<TestObject>>.Instance);
+                })
+            .BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        _ = provider.GetServices<IController>().ToList();
+
+        Assert.Equal(("apikey", 3), (seen!.Name, seen.Workers));
     }
 
     private static (Controller<TestObject> Controller, OperatorMetrics Metrics) NewController(InformerFixture primary, IReconciler<TestObject> reconciler, int workers = 2, TimeProvider? time = null)

@@ -3,6 +3,8 @@
 using KeyOperator.Runtime.Informers;
 using KeyOperator.Runtime.Queue;
 using KeyOperator.Runtime.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KeyOperator.Runtime.Tests.Informers;
 
@@ -273,12 +275,25 @@ public sealed class InformerTests
         Assert.Empty(cache.ByIndex(IndexNames.Label, "tier=gold"));
     }
 
-    [Fact]
-    public void Constructor_InvalidOptions_Throws()
+    [Theory]
+    [InlineData("a!=b", 500, "LabelSelector")]
+    [InlineData(null, 0, "PageSize")]
+    public void AddKeyOperatorInformer_InvalidOptions_FailsAtStart(string? selector, int pageSize, string member)
     {
-        var options = new InformerOptions { LabelSelector = "a!=b" };
+        using ServiceProvider provider = new ServiceCollection()
+            .AddKeyOperatorInformer(
+                static _ => new FakeListWatchSource(),
+                TestObjectAccessor.Instance,
+                o =>
+                {
+                    o.LabelSelector = selector;
+                    o.PageSize = pageSize;
+                })
+            .BuildServiceProvider();
 
-        Assert.Throws<ArgumentException>(() => new InformerFixture(options));
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(member, ex.Message, StringComparison.Ordinal);
     }
 
     private static TestObject Obj(string name, string resourceVersion) => new("ns", name, resourceVersion);

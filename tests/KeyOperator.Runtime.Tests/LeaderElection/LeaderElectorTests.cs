@@ -3,7 +3,9 @@
 using KeyOperator.Runtime.LeaderElection;
 using KeyOperator.Runtime.Metrics;
 using KeyOperator.Runtime.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KeyOperator.Runtime.Tests.LeaderElection;
@@ -146,11 +148,15 @@ public sealed class LeaderElectorTests
     }
 
     [Fact]
-    public void Constructor_InvalidOptions_Throws()
+    public void AddKeyOperatorLeaderElection_RenewDeadlineAboveLease_FailsAtStart()
     {
-        var options = new LeaderElectionOptions { RenewDeadline = TimeSpan.FromSeconds(20) };
+        using ServiceProvider provider = new ServiceCollection()
+            .AddKeyOperatorLeaderElection(static o => o.RenewDeadline = TimeSpan.FromSeconds(20))
+            .BuildServiceProvider();
 
-        Assert.Throws<ArgumentException>(() => new LeaderElector(_store, options, _time, NullLogger<LeaderElector>.Instance));
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("LeaseDuration", ex.Message, StringComparison.Ordinal);
     }
 
     private async Task TicksAsync(int count)

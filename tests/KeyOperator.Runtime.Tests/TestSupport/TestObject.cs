@@ -15,7 +15,5 @@ internal sealed record TestObject(string? Namespace, string Name, string Resourc
 
     public IReadOnlyList<OwnerInfo> Owners { get; init; } = [];
 
-    public IReadOnlyList<string>? Finalizers { get; init; }
-
     public DateTimeOffset? DeletionTimestamp { get; init; }
 }

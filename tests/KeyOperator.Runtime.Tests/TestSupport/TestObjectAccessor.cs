@@ -22,7 +22,5 @@ internal sealed class TestObjectAccessor : IObjectAccessor<TestObject>
 
     public IReadOnlyDictionary<string, string>? GetLabels(TestObject obj) => obj.Labels;
 
-    public IReadOnlyList<string>? GetFinalizers(TestObject obj) => obj.Finalizers;
-
     public IEnumerable<OwnerInfo> GetOwners(TestObject obj) => obj.Owners;
 }

@@ -97,6 +97,52 @@ public sealed class CliTests
         Assert.StartsWith("error:", result.StandardError, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--webhook-cert-file /certs/tls.crt", "--webhook-cert-file, --webhook-key-file:")]
+    [InlineData("--webhook-key-file /certs/tls.key", "--webhook-cert-file, --webhook-key-file:")]
+    [InlineData("--workers 0", "--workers:")]
+    [InlineData("--workers 65", "--workers:")]
+    [InlineData("--kube-api-qps 0", "--kube-api-qps:")]
+    [InlineData("--kube-api-burst 0", "--kube-api-burst:")]
+    [InlineData("--webhook-port 70000", "--webhook-port:")]
+    [InlineData("--metrics-port 70000", "--metrics-port must be between 0 and 65535")]
+    [InlineData("--metrics-port 9443 --webhook-port 9443", "--metrics-port and --webhook-port must differ")]
+    public async Task Run_FlagsThatCannotWork_ExitsTwoNamingTheFlags(string flags, string expected)
+    {
+        // A kubeconfig that loads but points nowhere: the flags must be refused before anything is dialled.
+        string kubeconfig = Path.GetTempFileName();
+        await File.WriteAllTextAsync(kubeconfig, """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: nowhere
+              cluster:
+                server: https://127.0.0.1:1
+            contexts:
+            - name: nowhere
+              context:
+                cluster: nowhere
+                user: nobody
+            current-context: nowhere
+            users:
+            - name: nobody
+              user:
+                token: not-a-token
+            """);
+        try
+        {
+            KubectlResult result = await KeyOperatorCli.RunAsync(string.Empty, ["run", "--kubeconfig", kubeconfig, "--no-leader-election", .. flags.Split(' ')]);
+
+            Assert.True(result.ExitCode == 2, $"exit code {result.ExitCode}: {result.StandardError}");
+            Assert.StartsWith("error: ", result.StandardError, StringComparison.Ordinal);
+            Assert.Contains(expected, result.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+
     [Fact]
     public async Task Dev_InvalidPort_ExitsTwoWithMessage()
     {

@@ -45,6 +45,20 @@ public sealed class ProductDependencyTests
     }
 
     [Fact]
+    public void OperatorAssembly_GrantsNoInternalsToTheExecutables()
+    {
+        // The executables compose the operator through its public API (KeyOperatorServiceCollectionExtensions);
+        // only tests and benchmarks see its internals.
+        string[] granted = [.. typeof(KeyOperator.Operator.KeyOperatorServiceCollectionExtensions).Assembly
+            .GetCustomAttributes<System.Runtime.CompilerServices.InternalsVisibleToAttribute>()
+            .Select(static a => a.AssemblyName)];
+
+        Assert.DoesNotContain("key-operator", granted);
+        Assert.DoesNotContain("key-operator-local", granted);
+        Assert.Contains("KeyOperator.Tests", granted);
+    }
+
+    [Fact]
     public async Task KeyOperator_HasNoDevCommand()
     {
         KubectlResult result = await KeyOperatorCli.RunAsync(string.Empty, "dev", "--control-plane-only");

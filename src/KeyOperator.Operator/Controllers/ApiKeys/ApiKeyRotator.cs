@@ -10,6 +10,7 @@ using KeyOperator.Operator.RotationPolicies;
 using KeyOperator.Runtime.Client;
 using KeyOperator.Runtime.Events;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace KeyOperator.Operator.Controllers.ApiKeys;
 
@@ -27,12 +28,14 @@ internal sealed partial class ApiKeyRotator(
     VerifierPublisher verifier,
     IEventRecorder events,
     RotationMetrics metrics,
-    ControllerSettings settings,
+    IOptions<KeyOperatorControllerOptions> options,
     TimeProvider time,
     ILogger<ApiKeyRotator> logger)
 {
     // A full rotation takes seven steps; more means the state is not converging, and the controller retries later.
     private const int MaxSteps = 16;
+
+    private readonly KeyOperatorControllerOptions _settings = options.Value;
 
     /// <param name="apiKey">The ApiKey as just read or written (its resourceVersion is the precondition of the first write).</param>
     /// <param name="format">The key format.</param>
@@ -59,15 +62,15 @@ internal sealed partial class ApiKeyRotator(
                     ? await restarter.ReadRestartedVersionsAsync(apiKey, cancellationToken).ConfigureAwait(false)
                     : new Dictionary<RestartTarget, int>();
                 RotationObservation observed = RotationObserver.Observe(apiKey, format, secret, restarted, held?.Fingerprint);
-                RotationAction action = RotationPlanner.NextStep(observed, policy, time.GetUtcNow(), settings.MinimumRotationInterval);
+                RotationAction action = RotationPlanner.NextStep(observed, policy, time.GetUtcNow(), _settings.MinimumRotationInterval);
                 Log.Step(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, action.GetType().Name, state?.Phase.ToString() ?? "none");
                 switch (action)
                 {
                     case RotationAction.Wait wait:
-                        return new RotationRun(apiKey, secret, wait.RequeueAt, null, RotationPlanner.NextScheduledRotation(observed, policy, settings.MinimumRotationInterval));
+                        return new RotationRun(apiKey, secret, wait.RequeueAt, null, RotationPlanner.NextScheduledRotation(observed, policy, _settings.MinimumRotationInterval));
 
                     case RotationAction.Blocked blocked:
-                        return new RotationRun(apiKey, secret, null, blocked, RotationPlanner.NextScheduledRotation(observed, policy, settings.MinimumRotationInterval));
+                        return new RotationRun(apiKey, secret, null, blocked, RotationPlanner.NextScheduledRotation(observed, policy, _settings.MinimumRotationInterval));
 
                     case RotationAction.PersistState persist:
                         apiKey = await PersistAsync(apiKey, persist.NextState, cancellationToken).ConfigureAwait(false);
@@ -88,11 +91,11 @@ internal sealed partial class ApiKeyRotator(
                         break;
 
                     case RotationAction.TriggerRestarts restarts:
-                        if (restarter.BatchDeferral(apiKey, restarts.Targets, state?.CommittedAt, time.GetUtcNow(), settings.RestartBatch) is { } lookAgain)
+                        if (restarter.BatchDeferral(apiKey, restarts.Targets, state?.CommittedAt, time.GetUtcNow(), _settings.RestartBatch) is { } lookAgain)
                         {
                             // Nothing is written: the recorded phase stays StatusCommitted, so a crash meanwhile loses nothing.
                             Log.RestartsDeferred(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, lookAgain);
-                            return new RotationRun(apiKey, secret, lookAgain, null, RotationPlanner.NextScheduledRotation(observed, policy, settings.MinimumRotationInterval));
+                            return new RotationRun(apiKey, secret, lookAgain, null, RotationPlanner.NextScheduledRotation(observed, policy, _settings.MinimumRotationInterval));
                         }
 
                         // Verifiers learn the new key before restarted consumers start presenting it.

@@ -13,6 +13,7 @@ using KeyOperator.Runtime.Informers;
 using KeyOperator.Runtime.Kubernetes;
 using KeyOperator.Runtime.Queue;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KeyOperator.Operator.Tests.Controllers.ApiKeys;
@@ -47,7 +48,7 @@ internal sealed class ReconcilerHarness : IDisposable
             verifier,
             Events,
             metrics,
-            new ControllerSettings(),
+            Options.Create(new KeyOperatorControllerOptions()),
             Time,
             NullLogger<ApiKeyRotator>.Instance);
         Reconciler = new ApiKeyReconciler(

@@ -1,0 +1,9 @@
+// Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
+
+using Microsoft.Extensions.Options;
+
+namespace KeyOperator.Runtime.LeaderElection;
+
+/// <summary>The source-generated half of <see cref="LeaderElectionOptionsValidator"/>: the [Required] and [Range] attributes.</summary>
+[OptionsValidator]
+internal sealed partial class LeaderElectionOptionsAttributeValidator : IValidateOptions<LeaderElectionOptions>;
