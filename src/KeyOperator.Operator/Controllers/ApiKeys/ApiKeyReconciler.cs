@@ -91,11 +91,11 @@ internal sealed partial class ApiKeyReconciler(
                 return ReconcileResult.RequeueAfter(TimeSpan.FromMinutes(1));
 
             case SecretVerdict.Healthy:
-                current = await EnsureMetadataAsync(apiKey, format, secret!, assessment, cancellationToken).ConfigureAwait(false);
+                (current, secret) = await EnsureMetadataAsync(apiKey, format, secret!, assessment, cancellationToken).ConfigureAwait(false);
                 break;
 
             default:
-                current = await MintAsync(apiKey, format, secretName, secret, assessment, cancellationToken).ConfigureAwait(false);
+                (current, secret) = await MintAsync(apiKey, format, secretName, secret, assessment, cancellationToken).ConfigureAwait(false);
                 break;
         }
 
@@ -111,7 +111,9 @@ internal sealed partial class ApiKeyReconciler(
 
         PolicyResolution policy = policies.Resolve(apiKey);
         // A Healthy Secret's data was not changed above (at most its metadata was repaired), so it can be reused.
-        V1Secret? known = assessment.Verdict == SecretVerdict.Healthy ? secret : null;
+        // The Secret as the server answered its last write (or as read when nothing was written): the rotator starts
+        // from it instead of reading it again.
+        V1Secret? known = secret;
         RotationRun run = await rotator.RunAsync(apiKey, format, secretName, policy.Policy, known, cancellationToken).ConfigureAwait(false);
         apiKey = run.ApiKey;
         if (run.Secret is { } published)
@@ -171,7 +173,7 @@ internal sealed partial class ApiKeyReconciler(
         await statusWriter.WriteAsync(apiKey, next, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<KeyRecord> MintAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, V1Secret? existing, SecretAssessment assessment, CancellationToken cancellationToken)
+    private async Task<(KeyRecord Key, V1Secret Written)> MintAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, V1Secret? existing, SecretAssessment assessment, CancellationToken cancellationToken)
     {
         int version = Math.Max(apiKey.Status?.CurrentVersion ?? 0, assessment.Version ?? 0) + 1;
         (string reason, string type, string note) = assessment.Verdict switch
@@ -187,21 +189,16 @@ internal sealed partial class ApiKeyReconciler(
         using GeneratedKey key = await generator.GenerateAsync(apiKey.Spec, version, cancellationToken).ConfigureAwait(false);
         Dictionary<string, byte[]> data = SecretDataLayout.Compose(key, previous: null);
         V1Secret desired = ApiKeySecretBuilder.Build(apiKey, format, secretName, key, data, existing);
-        if (existing is null)
-        {
-            await secrets.CreateAsync(desired, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await secrets.ReplaceAsync(desired, cancellationToken).ConfigureAwait(false);
-        }
+        V1Secret written = existing is null
+            ? await secrets.CreateAsync(desired, cancellationToken).ConfigureAwait(false)
+            : await secrets.ReplaceAsync(desired, cancellationToken).ConfigureAwait(false);
 
         Log.Minted(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, version, key.Fingerprint, assessment.Verdict);
         Record(apiKey, type, reason, "Generate", note);
-        return new KeyRecord(version, key.Fingerprint, SecondPrecision.Truncate(time.GetUtcNow()), VerifierPublisher.PublicEntries(format, data));
+        return (new KeyRecord(version, key.Fingerprint, SecondPrecision.Truncate(time.GetUtcNow()), VerifierPublisher.PublicEntries(format, data)), written);
     }
 
-    private async Task<KeyRecord> EnsureMetadataAsync(ApiKey apiKey, ApiKeyFormat format, V1Secret secret, SecretAssessment assessment, CancellationToken cancellationToken)
+    private async Task<(KeyRecord Key, V1Secret Current)> EnsureMetadataAsync(ApiKey apiKey, ApiKeyFormat format, V1Secret secret, SecretAssessment assessment, CancellationToken cancellationToken)
     {
         int version = assessment.Version!.Value;
         string fingerprint = assessment.Fingerprint!;
@@ -209,14 +206,14 @@ internal sealed partial class ApiKeyReconciler(
         if (!ApiKeySecretBuilder.HasManagedMetadata(apiKey, secret.Metadata, version, fingerprint, specHash))
         {
             V1Secret repaired = ApiKeySecretBuilder.WithMetadata(secret, ApiKeySecretBuilder.WithManagedMetadata(apiKey, secret.Metadata, version, fingerprint, specHash));
-            await secrets.ReplaceAsync(repaired, cancellationToken).ConfigureAwait(false);
+            secret = await secrets.ReplaceAsync(repaired, cancellationToken).ConfigureAwait(false);
             Record(apiKey, EventTypes.Normal, ApiKeyReasons.SecretRepaired, "Repair", $"Restored the labels and annotations of Secret {secret.Metadata.Name}");
         }
 
         DateTimeOffset createdAt = apiKey.Status?.Keys?.FirstOrDefault(k => k.Version == version)?.CreatedAt
             ?? ObjectViews.Utc(secret.Metadata.CreationTimestamp)
             ?? time.GetUtcNow();
-        return new KeyRecord(version, fingerprint, createdAt, VerifierPublisher.PublicEntries(format, ObjectViews.Data(secret)));
+        return (new KeyRecord(version, fingerprint, createdAt, VerifierPublisher.PublicEntries(format, ObjectViews.Data(secret))), secret);
     }
 
     private void Record(ApiKey apiKey, string type, string reason, string action, string note) =>

@@ -35,6 +35,9 @@ public sealed class ApiKeyReconcilerTests : IDisposable
         V1OwnerReference owner = Assert.Single(secret.Metadata.OwnerReferences);
         Assert.Equal(stored.Metadata.Uid, owner.Uid);
         Assert.Contains(_harness.Events.Events, e => e.Reason == ApiKeyReasons.Generated);
+
+        // The cache's miss is confirmed once by the server; the rotator then starts from the Secret the create returned.
+        Assert.Equal(2, _harness.Secrets.Reads);
     }
 
     [Fact]

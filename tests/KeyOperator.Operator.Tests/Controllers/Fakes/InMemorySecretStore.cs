@@ -12,6 +12,8 @@ internal sealed class InMemorySecretStore(ObjectVersions versions) : ISecretStor
 
     public int Writes { get; private set; }
 
+    public int Reads { get; private set; }
+
     /// <summary>Runs once before the next create or replace: someone else's write racing the reconciler's.</summary>
     public Action? BeforeNextWrite { get; set; }
 
@@ -30,8 +32,11 @@ internal sealed class InMemorySecretStore(ObjectVersions versions) : ISecretStor
     /// <summary>Deletes a Secret as someone else would.</summary>
     public void Delete(string @namespace, string name) => _items.Remove((@namespace, name));
 
-    public Task<V1Secret?> GetAsync(string @namespace, string name, ReadFrom from, CancellationToken cancellationToken) =>
-        Task.FromResult(_items.GetValueOrDefault((@namespace, name)));
+    public Task<V1Secret?> GetAsync(string @namespace, string name, ReadFrom from, CancellationToken cancellationToken)
+    {
+        Reads++;
+        return Task.FromResult(_items.GetValueOrDefault((@namespace, name)));
+    }
 
     public Task<V1Secret> CreateAsync(V1Secret secret, CancellationToken cancellationToken)
     {
