@@ -4,6 +4,8 @@ using System.Net;
 using KeyOperator.Runtime.Client;
 using Microsoft.Extensions.Time.Testing;
 
+using KeyOperator.Runtime.Tests.TestSupport;
+
 namespace KeyOperator.Runtime.Tests.Client;
 
 public sealed class RetryHandlerTests
@@ -49,7 +51,7 @@ public sealed class RetryHandlerTests
         using var invoker = StubHandler.Chain(stub, new RetryHandler(5, TimeSpan.FromSeconds(30), clock));
 
         var sending = invoker.SendAsync(new HttpRequestMessage(new HttpMethod(method), uri), CancellationToken.None);
-        await WaitUntilAsync(() => stub.Calls == 1);
+        await Wait.UntilAsync(() => stub.Calls == 1, "the first attempt");
         clock.Advance(TimeSpan.FromMilliseconds(1999));
         Assert.Equal(1, stub.Calls);
         clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -67,7 +69,7 @@ public sealed class RetryHandlerTests
         using var invoker = StubHandler.Chain(stub, new RetryHandler(5, TimeSpan.FromSeconds(3), clock));
 
         var sending = invoker.SendAsync(new HttpRequestMessage(HttpMethod.Post, Collection), CancellationToken.None);
-        await WaitUntilAsync(() => stub.Calls == 1);
+        await Wait.UntilAsync(() => stub.Calls == 1, "the first attempt");
         clock.Advance(TimeSpan.FromSeconds(3));
 
         Assert.Equal(HttpStatusCode.OK, (await sending.WaitAsync(TimeSpan.FromSeconds(20))).StatusCode);
@@ -133,7 +135,7 @@ public sealed class RetryHandlerTests
         using var cts = new CancellationTokenSource();
 
         var sending = invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Object), cts.Token);
-        await WaitUntilAsync(() => stub.Calls == 1);
+        await Wait.UntilAsync(() => stub.Calls == 1, "the first attempt");
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
@@ -157,14 +159,5 @@ public sealed class RetryHandlerTests
         }
 
         return await sending.WaitAsync(TimeSpan.FromSeconds(20));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            await Task.Delay(10, cts.Token);
-        }
     }
 }
