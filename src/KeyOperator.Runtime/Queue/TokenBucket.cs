@@ -7,7 +7,7 @@ namespace KeyOperator.Runtime.Queue;
 /// advance): the bucket starts full, refills at <c>limit</c> tokens per second up to <c>burst</c>, and a reservation
 /// may drive the balance negative, which is the delay the caller must wait.
 /// </summary>
-internal sealed class TokenBucket
+public sealed class TokenBucket
 {
     private readonly object _sync = new();
     private readonly TimeProvider _time;
@@ -16,8 +16,13 @@ internal sealed class TokenBucket
     private double _tokens;
     private long _last;
 
+    /// <summary>Creates a full bucket.</summary>
+    /// <param name="limit">Tokens added per second.</param>
+    /// <param name="burst">Capacity.</param>
+    /// <param name="time">The clock.</param>
     public TokenBucket(double limit, int burst, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(burst, 1);
         _limit = limit;
