@@ -23,6 +23,20 @@ public sealed class KeyOperatorControllerOptions
     /// </summary>
     public TimeSpan MinimumRotationInterval { get; set; } = RotationScheduler.DefaultMinimumInterval;
 
+    /// <summary>Concurrent reconciles of the ExternalCredential controller; 1 to 64.</summary>
+    [Range(1, 64)]
+    public int ExternalCredentialWorkers { get; set; } = 4;
+
+    /// <summary>
+    /// No ExternalCredential is read from its store more often than this, whatever its refreshInterval says (0, sync
+    /// once, stays allowed): a guard against a spec hammering a shared store. 1 minute in production, 5 s in
+    /// <c>key-operator-local</c>; at least 1 second.
+    /// </summary>
+    public TimeSpan MinimumRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether store endpoints may be plain <c>http://</c> (the admission policy's allowInsecureProviderEndpoints); false in production by default.</summary>
+    public bool AllowInsecureProviderEndpoints { get; set; }
+
     /// <summary>How keys that share a restart target are batched into one rollout (see <see cref="Controllers.ApiKeys.RestartBatch"/>).</summary>
     internal RestartBatchOptions RestartBatch { get; set; } = new();
 }

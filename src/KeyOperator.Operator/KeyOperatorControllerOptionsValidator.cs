@@ -22,6 +22,11 @@ internal sealed class KeyOperatorControllerOptionsValidator : IValidateOptions<K
             result.AddError($"must be at least 1 s, not {options.MinimumRotationInterval}", nameof(options.MinimumRotationInterval));
         }
 
+        if (options.MinimumRefreshInterval < TimeSpan.FromSeconds(1))
+        {
+            result.AddError($"must be at least 1 s, not {options.MinimumRefreshInterval}", nameof(options.MinimumRefreshInterval));
+        }
+
         if (options.RestartBatch is not { } batch)
         {
             result.AddError("is required", nameof(options.RestartBatch));

@@ -6,6 +6,9 @@ using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers.Adapters;
 using KeyOperator.Operator.Controllers.ApiKeys;
+using KeyOperator.Operator.Controllers.ExternalCredentials;
+using KeyOperator.Operator.ExternalCredentials;
+using KeyOperator.Providers;
 using KeyOperator.Operator.Controllers.Ports;
 using KeyOperator.Operator.Controllers.RotationPolicies;
 using KeyOperator.Operator.Keys;
@@ -37,6 +40,7 @@ internal static class ControllerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         AddCustomResourceInformer(services, "apikeys", ApiKeyResources.ApiKeys, OperatorJsonContext.Default.ApiKey, OperatorJsonContext.Default.CustomResourceListApiKey);
+        AddCustomResourceInformer(services, "externalcredentials", ExternalCredentialResources.ExternalCredentials, OperatorJsonContext.Default.ExternalCredential, OperatorJsonContext.Default.CustomResourceListExternalCredential);
         AddCustomResourceInformer(services, "rotationpolicies", RotationPolicyResources.RotationPolicies, OperatorJsonContext.Default.RotationPolicy, OperatorJsonContext.Default.CustomResourceListRotationPolicy);
 
         // Only our own Secrets and ConfigMaps: memory stays flat however many unrelated Secrets a cluster holds.
@@ -60,6 +64,8 @@ internal static class ControllerServiceCollectionExtensions
         services.AddSingleton<IConfigMapStore, ConfigMapStoreAdapter>();
         services.AddSingleton<IWorkloadPatcher, WorkloadPatcherAdapter>();
         services.AddSingleton<IRotationPolicyStatusWriter, RotationPolicyStatusWriterAdapter>();
+        services.AddSingleton<IExternalCredentialStore, ExternalCredentialStoreAdapter>();
+        services.AddSingleton<IServiceAccountTokenIssuer, ServiceAccountTokenIssuerAdapter>();
 
         services.AddKeyGeneration();
         services.AddSingleton<VerifierPublisher>();
@@ -70,6 +76,24 @@ internal static class ControllerServiceCollectionExtensions
         services.AddSingleton<ApiKeyRotator>();
         services.AddSingleton<ApiKeyReconciler>();
         services.AddSingleton<RotationPolicyReconciler>();
+        services.AddKeyOperatorProviders();
+        services.AddSingleton<ConnectionResolver>();
+        services.AddSingleton<ExternalSyncMetrics>();
+        services.AddSingleton<ExternalCredentialReconciler>();
+        services.AddKeyOperatorController<ExternalCredential>(
+            "externalcredential",
+            static (o, sp) => (o.Kind, o.ApiVersion, o.Workers) = (ExternalCredentialConstants.Kind, ExternalCredentialConstants.ApiVersion, sp.GetRequiredService<IOptions<KeyOperatorControllerOptions>>().Value.ExternalCredentialWorkers),
+            static (sp, options) => new Controller<ExternalCredential>(
+                options,
+                sp.GetRequiredService<Informer<ExternalCredential>>(),
+                sp.GetRequiredService<ExternalCredentialReconciler>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<Controller<ExternalCredential>>>(),
+                sp.GetRequiredService<OperatorMetrics>(),
+                IsConflict)
+
+            // An Owner Secret edited or deleted by someone else is repaired at once, not at the next refresh.
+            .Owns(sp.GetRequiredService<Informer<V1Secret>>()));
         services.AddKeyOperatorController<RotationPolicy>(
             "rotationpolicy",
             static (o, _) => (o.Kind, o.ApiVersion, o.Workers) = (RotationPolicyConstants.Kind, RotationPolicyConstants.ApiVersion, 1),

@@ -1,6 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.ExternalCredentials;
 using KeyOperator.Operator.RotationPolicies;
 
 namespace KeyOperator.Operator.Crds;
@@ -67,6 +68,26 @@ internal static class CustomResourceKinds
         ],
     };
 
+    /// <summary>The ExternalCredential kind.</summary>
+    public static CustomResourceKind ExternalCredential { get; } = new()
+    {
+        Group = ExternalCredentialConstants.Group,
+        Version = ExternalCredentialConstants.Version,
+        Kind = ExternalCredentialConstants.Kind,
+        Plural = ExternalCredentialConstants.Plural,
+        Singular = ExternalCredentialConstants.Singular,
+        ShortNames = [ExternalCredentialConstants.ShortName],
+        Categories = ["keyoperator", "all"],
+        RootType = typeof(ExternalCredential),
+        PrinterColumns =
+        [
+            new() { Name = "Provider", Type = "string", JsonPath = ".status.provider", Description = "The store synced from." },
+            ReadyColumn,
+            new() { Name = "Last Sync", Type = "date", JsonPath = ".status.lastSyncTime", Description = "When the store was last read successfully." },
+            AgeColumn,
+        ],
+    };
+
     /// <summary>Every kind, in the order their manifests are generated.</summary>
-    public static IReadOnlyList<CustomResourceKind> All { get; } = [ApiKey, RotationPolicy];
+    public static IReadOnlyList<CustomResourceKind> All { get; } = [ApiKey, RotationPolicy, ExternalCredential];
 }

@@ -25,6 +25,9 @@ namespace KeyOperator.Operator.Serialization;
 [JsonSerializable(typeof(CustomResourceList<RotationPolicy>))]
 [JsonSerializable(typeof(RotationPolicyStatus))]
 [JsonSerializable(typeof(KeyOperator.Operator.Rotation.RotationState))]
+[JsonSerializable(typeof(KeyOperator.Operator.ExternalCredentials.ExternalCredential))]
+[JsonSerializable(typeof(CustomResourceList<KeyOperator.Operator.ExternalCredentials.ExternalCredential>))]
+[JsonSerializable(typeof(KeyOperator.Operator.ExternalCredentials.ExternalCredentialStatus))]
 
 // metadata.managedFields[].fieldsV1 is typed object by the library and holds JSON.
 [JsonSerializable(typeof(System.Text.Json.JsonElement))]
