@@ -12,6 +12,7 @@ using KeyOperator.ControlPlane.Http;
 using KeyOperator.ControlPlane.Resources;
 using KeyOperator.ControlPlane.Storage;
 using KeyOperator.ControlPlane.Tables;
+using KeyOperator.ControlPlane.Tokens;
 using KeyOperator.ControlPlane.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -33,13 +34,19 @@ public sealed class LocalControlPlane : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ServerCertificates _certificates;
     private readonly ObjectStore _store;
+    private readonly ServiceAccountKey _serviceAccountKey;
+    private readonly ServiceAccountTokens _serviceAccountTokens;
     private int _disposed;
 
-    private LocalControlPlane(WebApplication app, ServerCertificates certificates, ObjectStore store, ObjectApi api, FaultInjector faults, Uri baseAddress, string token)
+    private LocalControlPlane(
+        WebApplication app, ServerCertificates certificates, ObjectStore store, ObjectApi api, FaultInjector faults, Uri baseAddress, string token,
+        ServiceAccountKey serviceAccountKey, ServiceAccountTokens serviceAccountTokens)
     {
         _app = app;
         _certificates = certificates;
         _store = store;
+        _serviceAccountKey = serviceAccountKey;
+        _serviceAccountTokens = serviceAccountTokens;
         Api = api;
         Faults = faults;
         BaseAddress = baseAddress;
@@ -60,6 +67,30 @@ public sealed class LocalControlPlane : IAsyncDisposable
     /// <summary>A complete kubeconfig: cluster with embedded CA, user with the token, context <c>keyop-local</c>.</summary>
     public string KubeconfigYaml { get; }
 
+    /// <summary>
+    /// The <c>iss</c> of service-account tokens, the issuer of <c>/.well-known/openid-configuration</c> and the API
+    /// server's audience (a TokenRequest without audiences gets it): <see cref="LocalControlPlaneOptions.ServiceAccountIssuer"/>,
+    /// or by default the base address without its trailing slash, such as <c>https://127.0.0.1:43121</c>.
+    /// </summary>
+    public string ServiceAccountIssuer => _serviceAccountTokens.Issuer;
+
+    /// <summary>The <c>kid</c> of the key that signs service-account tokens (base64url SHA-256 of its PKIX DER public
+    /// key, as kube-apiserver derives it); the JWKS at <c>/openid/v1/jwks</c> publishes it.</summary>
+    public string ServiceAccountKeyId => _serviceAccountKey.KeyId;
+
+    /// <summary>
+    /// Reviews a service-account token as <c>POST /apis/authentication.k8s.io/v1/tokenreviews</c> does (signature,
+    /// issuer, expiry, audiences, and that the ServiceAccount still exists with the same uid), without HTTP.
+    /// </summary>
+    /// <param name="token">The JWT.</param>
+    /// <param name="audiences">The audiences the caller identifies as; null or empty means the API server's audience.</param>
+    /// <returns>The review's status.</returns>
+    public ServiceAccountTokenReview ReviewServiceAccountToken(string token, IReadOnlyList<string>? audiences = null)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return _serviceAccountTokens.Review(token, audiences);
+    }
+
     /// <summary>Failure injection for tests: failed or delayed requests, closed watches, compacted history.</summary>
     public FaultInjector Faults { get; }
 
@@ -72,6 +103,7 @@ public sealed class LocalControlPlane : IAsyncDisposable
     public static async Task<LocalControlPlane> StartAsync(LocalControlPlaneOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ValidateTokenOptions(options);
         var timeProvider = options.TimeProvider;
         var certificates = ServerCertificates.Create(timeProvider.GetUtcNow());
         var token = options.Token ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
@@ -88,8 +120,13 @@ public sealed class LocalControlPlane : IAsyncDisposable
         var api = ObjectApi.Create(store, registry, timeProvider, [.. options.AdmissionValidators, webhooks]);
         var faults = new FaultInjector(store);
         var tables = new TableRenderer(timeProvider);
-        var handler = new ResourceHandler(api, new BodyReader(new ApiMachineryProtobufDecoder()), tables, new WatchStreamer(api.Reader, store, tables, timeProvider, options.BookmarkInterval));
-        var dispatcher = new ApiDispatcher(token, registry, new ApiDocuments(registry), handler, faults, loggerFactory.CreateLogger("KeyOperator.ControlPlane"));
+        var bodies = new BodyReader(new ApiMachineryProtobufDecoder());
+        var handler = new ResourceHandler(api, bodies, tables, new WatchStreamer(api.Reader, store, tables, timeProvider, options.BookmarkInterval));
+        var serviceAccountKey = new ServiceAccountKey();
+        var serviceAccountTokens = new ServiceAccountTokens(serviceAccountKey, api.Reader, timeProvider, options.ServiceAccountMaxTokenExpiration);
+        var dispatcher = new ApiDispatcher(
+            token, registry, new ApiDocuments(registry), handler, new TokenEndpoints(serviceAccountTokens, bodies), serviceAccountTokens, faults,
+            loggerFactory.CreateLogger("KeyOperator.ControlPlane"));
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -116,12 +153,14 @@ public sealed class LocalControlPlane : IAsyncDisposable
         {
             await app.DisposeAsync().ConfigureAwait(false);
             certificates.Dispose();
+            serviceAccountKey.Dispose();
             throw;
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        var plane = new LocalControlPlane(app, certificates, store, api, faults, new Uri($"https://127.0.0.1:{port}/"), token);
+        serviceAccountTokens.SetIssuer(options.ServiceAccountIssuer?.OriginalString ?? $"https://127.0.0.1:{port}");
+        var plane = new LocalControlPlane(app, certificates, store, api, faults, new Uri($"https://127.0.0.1:{port}/"), token, serviceAccountKey, serviceAccountTokens);
         await plane.SeedAsync(cancellationToken).ConfigureAwait(false);
         return plane;
     }
@@ -182,6 +221,23 @@ public sealed class LocalControlPlane : IAsyncDisposable
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _certificates.Dispose();
+        _serviceAccountKey.Dispose();
+    }
+
+    private static void ValidateTokenOptions(LocalControlPlaneOptions options)
+    {
+        // kube-apiserver refuses to serve OIDC discovery for an issuer that is not an https URL, and a verifier
+        // fetches {iss}/.well-known/openid-configuration, so only such issuers are accepted.
+        if (options.ServiceAccountIssuer is { } issuer
+            && (!issuer.IsAbsoluteUri || issuer.Scheme != Uri.UriSchemeHttps || issuer.Query.Length > 0 || issuer.Fragment.Length > 0 || issuer.UserInfo.Length > 0))
+        {
+            throw new ArgumentException("ServiceAccountIssuer must be an absolute https URL without user info, query or fragment.", nameof(options));
+        }
+
+        if (options.ServiceAccountMaxTokenExpiration < TimeSpan.FromMinutes(10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ServiceAccountMaxTokenExpiration, "ServiceAccountMaxTokenExpiration must be at least 10 minutes.");
+        }
     }
 
     private async Task SeedAsync(CancellationToken cancellationToken)

@@ -33,6 +33,20 @@ public sealed record LocalControlPlaneOptions
     /// </summary>
     public Func<Webhooks.WebhookServiceReference, Uri?>? WebhookServiceResolver { get; init; }
 
+    /// <summary>
+    /// The service-account token issuer (<c>--service-account-issuer</c>): the <c>iss</c> of every token, the issuer of
+    /// the OIDC discovery document and the API server's audience (<c>--api-audiences</c> defaults to it). An absolute
+    /// https URL without query or fragment; null uses the server's own base URL (<c>https://127.0.0.1:PORT</c>), so a
+    /// verifier can fetch <c>{iss}/.well-known/openid-configuration</c>. A trailing slash is kept as given.
+    /// </summary>
+    public Uri? ServiceAccountIssuer { get; init; }
+
+    /// <summary>
+    /// The longest token a TokenRequest gets (<c>--service-account-max-token-expiration</c>); longer requests are
+    /// shortened to it. At least 10 minutes, the shortest a TokenRequest may ask for.
+    /// </summary>
+    public TimeSpan ServiceAccountMaxTokenExpiration { get; init; } = TimeSpan.FromHours(48);
+
     /// <summary>Validating admission hooks, called after schema validation and before persistence (the webhook
     /// dispatcher plugs in here).</summary>
     internal IReadOnlyList<Hooks.IAdmissionValidator> AdmissionValidators { get; init; } = [];

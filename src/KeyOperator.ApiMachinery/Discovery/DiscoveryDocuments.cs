@@ -115,6 +115,22 @@ public static class DiscoveryDocuments
                     ["verbs"] = JsonNodes.Strings(StatusVerbs),
                 });
             }
+
+            foreach (var sub in resource.Subresources)
+            {
+                // The apiserver names the subresource's own kind and group-version here (serviceaccounts/token is an
+                // authentication.k8s.io/v1 TokenRequest), which kubectl needs to pick the right types.
+                list.Add((JsonNode)new JsonObject
+                {
+                    ["name"] = resource.Plural + "/" + sub.Name,
+                    ["singularName"] = string.Empty,
+                    ["namespaced"] = resource.Namespaced,
+                    ["group"] = sub.Group,
+                    ["version"] = sub.Version,
+                    ["kind"] = sub.Kind,
+                    ["verbs"] = JsonNodes.Strings(sub.Verbs),
+                });
+            }
         }
 
         if (list.Count == 0)
@@ -172,14 +188,30 @@ public static class DiscoveryDocuments
             ["verbs"] = JsonNodes.Strings(resource.Verbs),
         };
         AddNamesAndCategories(entry, resource);
+        var subresources = new JsonArray();
         if (resource.HasStatusSubresource)
         {
-            entry["subresources"] = new JsonArray(new JsonObject
+            subresources.Add((JsonNode)new JsonObject
             {
                 ["subresource"] = "status",
                 ["responseKind"] = JsonNodes.GroupVersionKind(resource.Group, resource.Version, resource.Kind),
                 ["verbs"] = JsonNodes.Strings(StatusVerbs),
             });
+        }
+
+        foreach (var sub in resource.Subresources)
+        {
+            subresources.Add((JsonNode)new JsonObject
+            {
+                ["subresource"] = sub.Name,
+                ["responseKind"] = JsonNodes.GroupVersionKind(sub.Group, sub.Version, sub.Kind),
+                ["verbs"] = JsonNodes.Strings(sub.Verbs),
+            });
+        }
+
+        if (subresources.Count > 0)
+        {
+            entry["subresources"] = subresources;
         }
 
         return entry;

@@ -29,6 +29,8 @@ public static class KubernetesProtobuf
         [("v1", "ServiceAccount")] = CoreV1Messages.ServiceAccount,
         [("v1", "Event")] = CoreV1Messages.Event,
         [("apps/v1", "Deployment")] = AppsV1Messages.Deployment,
+        [("authentication.k8s.io/v1", "TokenRequest")] = AuthenticationV1Messages.TokenRequest,
+        [("authentication.k8s.io/v1", "TokenReview")] = AuthenticationV1Messages.TokenReview,
     };
 
     /// <summary>True when <see cref="Decode"/> understands objects of this kind.</summary>

@@ -46,6 +46,9 @@ public sealed record ResourceDescriptor
     /// <summary>True when the resource has a <c>/status</c> subresource.</summary>
     public bool HasStatusSubresource { get; init; }
 
+    /// <summary>Subresources other than <c>status</c> (such as <c>serviceaccounts/token</c>), for discovery.</summary>
+    public IReadOnlyList<SubresourceDescriptor> Subresources { get; init; } = [];
+
     /// <summary>The OpenAPI v3 schema of the whole object (for CRDs, the version's <c>openAPIV3Schema</c>); null when unknown.</summary>
     public JsonObject? Schema { get; init; }
 

@@ -7,6 +7,7 @@ using KeyOperator.ApiMachinery.Discovery;
 using KeyOperator.ControlPlane.Discovery;
 using KeyOperator.ControlPlane.Errors;
 using KeyOperator.ControlPlane.Resources;
+using KeyOperator.ControlPlane.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,8 @@ namespace KeyOperator.ControlPlane.Http;
 /// <summary>The single terminal request delegate: authentication, fault injection, then routing to version, health,
 /// discovery, OpenAPI or a resource.</summary>
 internal sealed partial class ApiDispatcher(
-    string token, ResourceRegistry registry, ApiDocuments documents, ResourceHandler resources, FaultInjector faults, ILogger logger)
+    string token, ResourceRegistry registry, ApiDocuments documents, ResourceHandler resources, TokenEndpoints tokenEndpoints,
+    ServiceAccountTokens serviceAccountTokens, FaultInjector faults, ILogger logger)
 {
     private static readonly JsonObject s_version = new()
     {
@@ -41,6 +43,13 @@ internal sealed partial class ApiDispatcher(
                 || path.StartsWith("/readyz/", StringComparison.Ordinal) || path.StartsWith("/livez/", StringComparison.Ordinal))
             {
                 await ResponseWriter.WriteTextAsync(context, 200, "ok", "text/plain; charset=utf-8").ConfigureAwait(false);
+                return;
+            }
+
+            // Served without authentication, unlike a default apiserver (which allows only service accounts): an
+            // external verifier (Vault, an STS emulator) fetches them from the token's iss with no credentials.
+            if (await tokenEndpoints.TryDiscoveryAsync(context, path.TrimEnd('/')).ConfigureAwait(false))
+            {
                 return;
             }
 
@@ -81,7 +90,15 @@ internal sealed partial class ApiDispatcher(
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[7..].Trim()), _token);
+        var presented = header[7..].Trim();
+        if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _token))
+        {
+            return true;
+        }
+
+        // Service-account tokens for the API server's audience authenticate too, as on a cluster (there is no RBAC,
+        // so they act as the admin). Tokens for other audiences (vault, sts.amazonaws.com) do not.
+        return serviceAccountTokens.Review(presented, null).Authenticated;
     }
 
     private async Task RouteAsync(HttpContext context, string path)
@@ -147,6 +164,23 @@ internal sealed partial class ApiDispatcher(
         }
 
         var descriptor = registry.Find(group, version, request.Resource) ?? throw ApiErrors.ResourceNotServed();
+        if (descriptor == BuiltInResources.ServiceAccounts && request.Subresource == "token" && request.Namespace is not null)
+        {
+            await tokenEndpoints.TokenRequestAsync(context, request.Namespace, request.Name!).ConfigureAwait(false);
+            return;
+        }
+
+        if (descriptor == BuiltInResources.TokenReviews)
+        {
+            if (request.Name is not null || request.Namespace is not null)
+            {
+                throw ApiErrors.ResourceNotServed();
+            }
+
+            await tokenEndpoints.TokenReviewAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         await resources.HandleAsync(context, request, descriptor, verb).ConfigureAwait(false);
     }
 

@@ -14,7 +14,10 @@ internal static class BuiltInResources
 
     public static readonly ResourceDescriptor ConfigMaps = Core("ConfigMap", "configmaps", "configmap", true, ["cm"]);
 
-    public static readonly ResourceDescriptor ServiceAccounts = Core("ServiceAccount", "serviceaccounts", "serviceaccount", true, ["sa"]);
+    public static readonly ResourceDescriptor ServiceAccounts = Core("ServiceAccount", "serviceaccounts", "serviceaccount", true, ["sa"]) with
+    {
+        Subresources = [new SubresourceDescriptor { Name = "token", Group = "authentication.k8s.io", Version = "v1", Kind = "TokenRequest", Verbs = ["create"] }],
+    };
 
     public static readonly ResourceDescriptor Services = Core("Service", "services", "service", true, ["svc"], status: true, categories: ["all"]);
 
@@ -46,10 +49,14 @@ internal static class BuiltInResources
     public static readonly ResourceDescriptor ValidatingWebhookConfigurations =
         Make("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations", "validatingwebhookconfiguration", false, [], categories: ["api-extensions"]);
 
+    /// <summary>Create-only and never stored, like the apiserver's TokenReview REST storage.</summary>
+    public static readonly ResourceDescriptor TokenReviews = Make("authentication.k8s.io", "v1", "TokenReview", "tokenreviews", "tokenreview", false, []) with { Verbs = ["create"] };
+
     public static IReadOnlyList<ResourceDescriptor> All { get; } =
     [
         Namespaces, Secrets, ConfigMaps, ServiceAccounts, Services, CoreEvents, Events, Leases, Deployments, StatefulSets, DaemonSets,
         PodDisruptionBudgets, ClusterRoles, ClusterRoleBindings, Roles, RoleBindings, CustomResourceDefinitions, ValidatingWebhookConfigurations,
+        TokenReviews,
     ];
 
     private static ResourceDescriptor Core(

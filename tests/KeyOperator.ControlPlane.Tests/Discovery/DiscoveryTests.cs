@@ -50,4 +50,28 @@ public sealed class DiscoveryTests
         Assert.Contains("fieldValidation", document.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, v2.Status);
     }
+
+    [Fact]
+    public async Task Discovery_LegacyAndAggregated_AdvertiseTokenSubresourceAndTokenReviews()
+    {
+        await using var plane = await TestPlane.StartAsync();
+
+        var core = await plane.GetAsync("/api/v1");
+        var authentication = await plane.GetAsync("/apis/authentication.k8s.io/v1");
+        var aggregatedCore = await plane.SendAsync(HttpMethod.Get, "/api", accept: AggregatedAccept);
+        var aggregatedGroups = await plane.SendAsync(HttpMethod.Get, "/apis", accept: AggregatedAccept);
+
+        var token = core.Json!["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "serviceaccounts/token")!;
+        Assert.Equal(
+            """{"name":"serviceaccounts/token","singularName":"","namespaced":true,"group":"authentication.k8s.io","version":"v1","kind":"TokenRequest","verbs":["create"]}""",
+            token.ToJsonString());
+        var reviews = Assert.Single(authentication.Json!["resources"]!.AsArray())!;
+        Assert.Equal("""{"name":"tokenreviews","singularName":"tokenreview","namespaced":false,"kind":"TokenReview","verbs":["create"]}""", reviews.ToJsonString());
+        var serviceAccounts = aggregatedCore.Json!["items"]![0]!["versions"]![0]!["resources"]!.AsArray().Single(r => r!["resource"]!.GetValue<string>() == "serviceaccounts")!;
+        Assert.Equal(
+            """[{"subresource":"token","responseKind":{"group":"authentication.k8s.io","version":"v1","kind":"TokenRequest"},"verbs":["create"]}]""",
+            serviceAccounts["subresources"]!.ToJsonString());
+        var group = aggregatedGroups.Json!["items"]!.AsArray().Single(g => g!["metadata"]!["name"]!.GetValue<string>() == "authentication.k8s.io")!;
+        Assert.Equal("Cluster", group["versions"]![0]!["resources"]![0]!["scope"]!.GetValue<string>());
+    }
 }
