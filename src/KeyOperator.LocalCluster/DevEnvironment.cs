@@ -132,7 +132,7 @@ internal sealed class DevEnvironment : IAsyncDisposable
             JsonLogs = false,
 
             // Short enough to watch rotation live; production keeps the 1-minute floor.
-            ConfigureControllers = static controllers => (controllers.MinimumRotationInterval, controllers.MinimumRefreshInterval) = (TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)),
+            ConfigureControllers = controllers => (controllers.MinimumRotationInterval, controllers.MinimumRefreshInterval, controllers.PolicyFile) = (TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), options.PolicyFile is null ? null : Path.GetFullPath(options.PolicyFile)),
             ConfigureLogging = options.ConfigureLogging,
         });
     }

@@ -34,8 +34,11 @@ public sealed class KeyOperatorControllerOptions
     /// </summary>
     public TimeSpan MinimumRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Whether store endpoints may be plain <c>http://</c> (the admission policy's allowInsecureProviderEndpoints); false in production by default.</summary>
-    public bool AllowInsecureProviderEndpoints { get; set; }
+    /// <summary>
+    /// The admission policy file (<c>--policy-file</c>), if any: the ExternalCredential controller honours its
+    /// <c>allowInsecureProviderEndpoints</c> (plain <c>http://</c> store endpoints; refused without it).
+    /// </summary>
+    public string? PolicyFile { get; set; }
 
     /// <summary>How keys that share a restart target are batched into one rollout (see <see cref="Controllers.ApiKeys.RestartBatch"/>).</summary>
     internal RestartBatchOptions RestartBatch { get; set; } = new();

@@ -39,7 +39,7 @@ internal static class AdmissionServiceCollectionExtensions
                 : ActivatorUtilities.CreateInstance<SelfManagedServingCertificateProvider>(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionValidator, ApiKeyValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionValidator, RotationPolicyValidator>());
-        services.AddSingleton<IAdmissionValidator>(new StructuralValidator(AdmissionKinds.ExternalCredential));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdmissionValidator, ExternalCredentialValidator>());
         services.AddSingleton<IAdmissionValidator>(new StructuralValidator(AdmissionKinds.WebhookEndpoint));
         services.TryAddSingleton<AdmissionReviewer>();
         services.TryAddSingleton<AdmissionHttpHandler>();

@@ -72,7 +72,7 @@ internal static class RunCommand
                     Namespace = operatorNamespace,
                     LeaderElection = !parse.GetValue(noLeaderElection),
                     MetricsEndpoint = new IPEndPoint(IPAddress.Any, metrics),
-                    ConfigureControllers = controllers => controllers.ApiKeyWorkers = parse.GetValue(workers),
+                    ConfigureControllers = controllers => (controllers.ApiKeyWorkers, controllers.PolicyFile) = (parse.GetValue(workers), parse.GetValue(policyFile)),
                     ClientQps = parse.GetValue(qps),
                     ClientBurst = parse.GetValue(burst),
                     ConfigureAdmission = admission =>

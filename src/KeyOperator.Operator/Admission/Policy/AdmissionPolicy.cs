@@ -25,4 +25,7 @@ internal sealed record AdmissionPolicy
     public PolicyDuration? MinGracePeriod { get; init; }
 
     public RotationRequirement? RequireRotation { get; init; }
+
+    /// <summary>Whether ExternalCredential store endpoints may be plain http:// (admitted with a warning); false by default.</summary>
+    public bool AllowInsecureProviderEndpoints { get; init; }
 }

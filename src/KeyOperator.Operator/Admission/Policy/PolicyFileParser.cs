@@ -58,6 +58,7 @@ internal static class PolicyFileParser
                 "maxRotationInterval" => policy with { MaxRotationInterval = Duration(value, key) },
                 "minGracePeriod" => policy with { MinGracePeriod = Duration(value, key) },
                 "requireRotation" => policy with { RequireRotation = Rotation(value, key) },
+                "allowInsecureProviderEndpoints" => policy with { AllowInsecureProviderEndpoints = Boolean(value, key) },
                 _ => throw Error(keyNode, $"unknown field \"{key}\""),
             };
         }
@@ -69,6 +70,17 @@ internal static class PolicyFileParser
     {
         string actual = Scalar(node, field);
         return actual == expected ? policy : throw Error(node, $"{field}: expected \"{expected}\", got \"{actual}\"");
+    }
+
+    private static bool Boolean(YamlNode node, string field)
+    {
+        string text = Scalar(node, field);
+        return text switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw Error(node, $"{field}: \"{text}\" is not true or false"),
+        };
     }
 
     private static int PositiveInt(YamlNode node, string field)

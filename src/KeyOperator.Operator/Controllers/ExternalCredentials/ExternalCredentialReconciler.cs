@@ -37,6 +37,9 @@ internal sealed partial class ExternalCredentialReconciler(
 {
     private const string Ready = ConditionTypes.Ready;
 
+    // Read once: the same file the admission webhook enforces; an invalid file already stopped the process at start.
+    private readonly Lazy<bool> _allowInsecure = new(() => KeyOperator.Operator.Admission.Policy.StaticAdmissionPolicyProvider.FromFile(options.Value.PolicyFile).Current.AllowInsecureProviderEndpoints);
+
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<ExternalCredential> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -75,7 +78,7 @@ internal sealed partial class ExternalCredentialReconciler(
                 throw new SyncFailure("spec.data or spec.dataFrom must name at least one remote value");
             }
 
-            ProviderConnection connection = await connections.ResolveAsync(credential, options.Value.AllowInsecureProviderEndpoints, cancellationToken).ConfigureAwait(false);
+            ProviderConnection connection = await connections.ResolveAsync(credential, _allowInsecure.Value, cancellationToken).ConfigureAwait(false);
             ISecretProvider client;
             try
             {
