@@ -543,6 +543,7 @@ public sealed class VaultEmulator : IAsyncDisposable
             ["expire_time"] = token.ExpiresAt is { } expires ? Timestamp(expires) : null,
             ["explicit_max_ttl"] = (long)(token.Spec.MaxTtl ?? TimeSpan.Zero).TotalSeconds,
             ["id"] = token.Id,
+            ["identity_policies"] = new JsonArray(),
             ["issue_time"] = Timestamp(token.Created),
             ["meta"] = null,
             ["num_uses"] = 0,
