@@ -2,6 +2,7 @@
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using KeyOperator.Providers.Vault;
 using Microsoft.Extensions.Options;
 
 namespace KeyOperator.Providers;
@@ -23,7 +24,7 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderOptions>, ProviderOptionsValidator>());
         services.TryAddSingleton<ProviderMetrics>();
         services.TryAddSingleton<SecretProviderRegistry>();
-        // Each provider folder adds its factory here (Vault, Aws, Azure).
+        services.AddVaultProvider();
         return services;
     }
 }
