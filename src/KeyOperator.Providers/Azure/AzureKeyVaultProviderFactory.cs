@@ -98,12 +98,12 @@ public sealed class AzureKeyVaultProviderFactory : ISecretProviderFactory
         };
         if (custom)
         {
-            AzureLog.CustomAuthority(_logger, authority.Host, vault.VaultUrl.Host);
+            AzureLog.CustomAuthority(_logger, authority.Authority, vault.VaultUrl.Authority);
         }
 
         SecretClient client = new(vault.VaultUrl, credential, options);
-        AzureLog.ClientCreated(_logger, vault.VaultUrl.Host, vault.Auth.ClientId, method, authority.Host);
-        return new KeyVaultClient(client, http, vault.VaultUrl.Host, vault.Auth.ClientId, authority.Host, _time, _logger);
+        AzureLog.ClientCreated(_logger, vault.VaultUrl.Authority, vault.Auth.ClientId, method, authority.Authority);
+        return new KeyVaultClient(client, http, vault.VaultUrl.Authority, vault.Auth.ClientId, authority.Authority, _time, _logger);
     }
 
     private T CredentialOptions<T>(T options, Uri authority, HttpClientTransport transport)

@@ -26,31 +26,28 @@ internal sealed class KeyVaultClient(SecretClient client, HttpClient http, strin
             KeyVaultSecret secret = response.Value;
             return new RemoteSecret(Encoding.UTF8.GetBytes(secret.Value ?? string.Empty), secret.Properties.Version);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (Map(ex, reference, cancellationToken) is { } mapped)
         {
-            throw Logged(KeyVaultErrors.FromResponse(ex, vault, reference, time), reference);
-        }
-        catch (AuthenticationFailedException ex)
-        {
-            throw Logged(KeyVaultErrors.FromLogin(ex, clientId, authority, time), reference);
-        }
-        catch (InvalidOperationException ex) when (ex.Message.StartsWith("The challenge ", StringComparison.Ordinal))
-        {
-            // The challenge-resource check: the endpoint asked for a token of a resource its host does not belong to,
-            // so it is not the vault it claims to be (or vaultUrl is not a Key Vault URL). No token was sent.
-            throw Logged(new ProviderException(ProviderFailure.InvalidRequest, $"{vault} is not an Azure Key Vault of the resource its authentication challenge names: check vaultUrl", null, ex), reference);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw Logged(new ProviderException(ProviderFailure.Unavailable, $"Key Vault {vault} timed out for secret {reference.Key}", null, ex), reference);
+            AzureLog.ReadFailed(logger, vault, reference.Key, mapped.Failure, mapped.Message);
+            throw mapped;
         }
     }
 
     public void Dispose() => http.Dispose();
 
-    private ProviderException Logged(ProviderException exception, RemoteReference reference)
+    private ProviderException? Map(Exception exception, RemoteReference reference, CancellationToken cancellationToken) => exception switch
     {
-        AzureLog.ReadFailed(logger, vault, reference.Key, exception.Failure, exception.Message);
-        return exception;
-    }
+        RequestFailedException failed => KeyVaultErrors.FromResponse(failed, vault, reference, time),
+        AuthenticationFailedException login => KeyVaultErrors.FromLogin(login, clientId, authority, time),
+        // The SDK's retry policy gives up on repeated transport errors with "Retry failed after N tries": the last
+        // attempt's error is the one to report.
+        AggregateException { InnerExceptions: [.., Exception last] } => Map(last, reference, cancellationToken),
+        // The challenge-resource check: the endpoint asked for a token of a resource its host does not belong to,
+        // so it is not the vault it claims to be (or vaultUrl is not a Key Vault URL). No token was sent.
+        InvalidOperationException when exception.Message.StartsWith("The challenge ", StringComparison.Ordinal) =>
+            new ProviderException(ProviderFailure.InvalidRequest, $"{vault} is not an Azure Key Vault of the resource its authentication challenge names: check vaultUrl", null, exception),
+        OperationCanceledException when !cancellationToken.IsCancellationRequested =>
+            new ProviderException(ProviderFailure.Unavailable, $"Key Vault {vault} timed out for secret {reference.Key}", null, exception),
+        _ => null,
+    };
 }
