@@ -16,6 +16,7 @@ public sealed class LogEventIdTests
         typeof(KeyOperator.Cli.RunCommand).Assembly,
         typeof(KeyOperator.Runtime.RuntimeServiceCollectionExtensions).Assembly,
         typeof(KeyOperator.Operator.ApiKeys.ApiKeyConstants).Assembly,
+        typeof(KeyOperator.Providers.SecretProviderRegistry).Assembly,
         typeof(KeyOperator.ControlPlane.LocalControlPlane).Assembly,
         typeof(KeyOperator.LocalCluster.DevEnvironment).Assembly,
     ];
