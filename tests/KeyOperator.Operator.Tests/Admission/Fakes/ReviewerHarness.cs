@@ -21,7 +21,7 @@ internal sealed class ReviewerHarness
             [
                 new ApiKeyValidator(Lookups, Lookups, Lookups),
                 new RotationPolicyValidator(),
-                new StructuralValidator(AdmissionKinds.ExternalCredential),
+                new ExternalCredentialValidator(),
                 new StructuralValidator(AdmissionKinds.WebhookEndpoint),
             ],
             new DelegatingPolicyProvider(this),
