@@ -23,7 +23,7 @@ public sealed class DevEnvironmentTests
             using Kubectl kubectl = new(environment.KubeconfigPath);
 
             KubectlResult resources = (await kubectl.RunAsync("api-resources --api-group=keyoperator.io -o name")).EnsureSuccess();
-            Assert.Equal(["apikeys.keyoperator.io", "rotationpolicies.keyoperator.io"], resources.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+            Assert.Equal(["apikeys.keyoperator.io", "externalcredentials.keyoperator.io", "rotationpolicies.keyoperator.io"], resources.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
             Assert.Contains("Operator not started", output.ToString(), StringComparison.Ordinal);
             Assert.Throws<InvalidOperationException>(() => environment.MetricsAddress);
             V1LeaseList leases = await environment.Client.CoordinationV1.ListNamespacedLeaseAsync("key-operator");
