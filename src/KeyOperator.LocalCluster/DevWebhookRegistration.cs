@@ -3,6 +3,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
+using KeyOperator.ControlPlane.Json;
 using KeyOperator.Operator;
 using KeyOperator.Operator.Admission.Generation;
 
@@ -17,7 +18,7 @@ internal static class DevWebhookRegistration
     public static async Task RegisterAsync(IKubernetes client, string operatorNamespace, Uri webhookBase, string caPem, CancellationToken cancellationToken)
     {
         string yaml = KeyOperatorManifests.GenerateWebhookConfiguration(new WebhookConfigurationOptions { Namespace = operatorNamespace, CaBundlePem = caPem });
-        JsonObject configuration = YamlDocuments.Parse(yaml).Single();
+        JsonObject configuration = YamlToJson.ParseAll(yaml).OfType<JsonObject>().Single();
         string bundle = Convert.ToBase64String(Encoding.ASCII.GetBytes(caPem));
         foreach (JsonObject webhook in configuration["webhooks"]!.AsArray().OfType<JsonObject>())
         {

@@ -2,6 +2,7 @@
 
 using System.Text.Json.Nodes;
 using k8s;
+using KeyOperator.ControlPlane.Json;
 
 namespace KeyOperator.LocalCluster;
 
@@ -17,7 +18,7 @@ internal static class ManifestApplier
         int applied = 0;
         foreach (string file in Directory.EnumerateFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
         {
-            foreach (JsonObject manifest in YamlDocuments.Parse(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)))
+            foreach (JsonObject manifest in YamlToJson.ParseAll(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)).OfType<JsonObject>())
             {
                 await ServerSideApply.ApplyAsync(client, manifest, fieldManager, cancellationToken).ConfigureAwait(false);
                 applied++;

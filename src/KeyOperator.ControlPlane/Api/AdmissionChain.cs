@@ -21,7 +21,7 @@ internal sealed class AdmissionChain(IReadOnlyList<IAdmissionValidator> validato
         foreach (var validator in validators)
         {
             await validator.ValidateAsync(
-                new AdmissionRequest
+                new AdmissionAttributes
                 {
                     Descriptor = prepared.Descriptor,
                     Operation = prepared.Old is null ? "CREATE" : "UPDATE",
@@ -45,7 +45,7 @@ internal sealed class AdmissionChain(IReadOnlyList<IAdmissionValidator> validato
         foreach (var validator in validators)
         {
             await validator.ValidateAsync(
-                new AdmissionRequest
+                new AdmissionAttributes
                 {
                     Descriptor = descriptor,
                     Operation = "DELETE",

@@ -6,5 +6,5 @@ namespace KeyOperator.ControlPlane.Hooks;
 /// Deny by throwing an <see cref="Errors.ApiException"/>; the validating webhook dispatcher plugs in here.</summary>
 internal interface IAdmissionValidator
 {
-    ValueTask ValidateAsync(AdmissionRequest request, CancellationToken cancellationToken);
+    ValueTask ValidateAsync(AdmissionAttributes request, CancellationToken cancellationToken);
 }

@@ -7,8 +7,13 @@ using YamlDotNet.RepresentationModel;
 
 namespace KeyOperator.ControlPlane.Json;
 
-/// <summary>Converts YAML documents (YAML 1.2 core schema scalars) to JSON nodes.</summary>
-internal static class YamlToJson
+/// <summary>
+/// Converts YAML documents to JSON nodes through YamlDotNet's representation model, which needs no reflection: plain
+/// scalars are typed as YAML 1.2's core schema types them, quoted, block and <c>!!str</c>-tagged ones stay strings.
+/// The one converter of the product: the API server reads YAML request bodies with it, and <c>key-operator-local</c>
+/// the manifests it applies, so both read a manifest the same way.
+/// </summary>
+public static class YamlToJson
 {
     /// <summary>Parses every document of a YAML stream; empty documents are skipped.</summary>
     public static IReadOnlyList<JsonNode> ParseAll(string yaml)

@@ -17,7 +17,7 @@ internal static class AdmissionReviewFactory
     /// <param name="matched">The resource version the webhook's rules matched (differs from the request's own under
     /// matchPolicy Equivalent; the objects are then presented in that version).</param>
     /// <param name="uid">The request uid the response must echo.</param>
-    public static JsonObject Build(AdmissionRequest request, ResourceDescriptor matched, string uid)
+    public static JsonObject Build(AdmissionAttributes request, ResourceDescriptor matched, string uid)
     {
         var requested = request.Descriptor;
         var body = new JsonObject
@@ -81,7 +81,7 @@ internal static class AdmissionReviewFactory
         return copy;
     }
 
-    private static JsonObject Options(AdmissionRequest request)
+    private static JsonObject Options(AdmissionAttributes request)
     {
         var options = new JsonObject
         {

@@ -23,7 +23,7 @@ internal sealed class ValidatingWebhookDispatcher(ObjectStore store, ResourceReg
     private static readonly ResourceKey s_configurations = new("admissionregistration.k8s.io", "validatingwebhookconfigurations");
     private static readonly ResourceKey s_namespaces = new(string.Empty, "namespaces");
 
-    public async ValueTask ValidateAsync(AdmissionRequest request, CancellationToken cancellationToken)
+    public async ValueTask ValidateAsync(AdmissionAttributes request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (IsExempt(request.Descriptor))
@@ -51,7 +51,7 @@ internal sealed class ValidatingWebhookDispatcher(ObjectStore store, ResourceReg
         && descriptor.Plural is "validatingwebhookconfigurations" or "mutatingwebhookconfigurations"
             or "validatingadmissionpolicies" or "validatingadmissionpolicybindings";
 
-    private List<(ValidatingWebhook Hook, ResourceDescriptor As)> SelectCalls(AdmissionRequest request)
+    private List<(ValidatingWebhook Hook, ResourceDescriptor As)> SelectCalls(AdmissionAttributes request)
     {
         var isNamespace = request.Descriptor.Group.Length == 0 && request.Descriptor.Plural == "namespaces";
         List<JsonObject> configurations;
@@ -97,7 +97,7 @@ internal sealed class ValidatingWebhookDispatcher(ObjectStore store, ResourceReg
         return calls;
     }
 
-    private static bool Selected(ValidatingWebhook hook, AdmissionRequest request, bool isNamespace, JsonObject? namespaceLabels)
+    private static bool Selected(ValidatingWebhook hook, AdmissionAttributes request, bool isNamespace, JsonObject? namespaceLabels)
     {
         // Cluster-scoped objects other than namespaces are never exempted by a namespaceSelector.
         var namespaceMatch = (request.Namespace is null && !isNamespace) || MetaLabelSelector.Matches(hook.NamespaceSelector, namespaceLabels);
@@ -119,7 +119,7 @@ internal sealed class ValidatingWebhookDispatcher(ObjectStore store, ResourceReg
 
     /// <summary>The resource version the webhook is called for: the request's own, or under matchPolicy Equivalent another
     /// served version of the same resource that a rule names.</summary>
-    private ResourceDescriptor? Match(ValidatingWebhook hook, AdmissionRequest request, bool isNamespace)
+    private ResourceDescriptor? Match(ValidatingWebhook hook, AdmissionAttributes request, bool isNamespace)
     {
         var namespaced = !isNamespace && request.Namespace is not null;
         var subresource = request.Subresource ?? string.Empty;
@@ -141,7 +141,7 @@ internal sealed class ValidatingWebhookDispatcher(ObjectStore store, ResourceReg
             .FirstOrDefault(Matches);
     }
 
-    private async Task<WebhookOutcome> CallAsync(ValidatingWebhook hook, ResourceDescriptor matched, AdmissionRequest request, CancellationToken cancellationToken)
+    private async Task<WebhookOutcome> CallAsync(ValidatingWebhook hook, ResourceDescriptor matched, AdmissionAttributes request, CancellationToken cancellationToken)
     {
         try
         {

@@ -2,6 +2,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s.Models;
 using KeyOperator.Operator.Serialization;
 
 namespace KeyOperator.Operator.Crds;
@@ -103,7 +104,7 @@ internal static class CrdGenerator
         };
     }
 
-    private static JsonNode PrinterColumn(CrdPrinterColumn column)
+    private static JsonNode PrinterColumn(V1CustomResourceColumnDefinition column)
     {
         var node = new JsonObject { ["name"] = column.Name, ["type"] = column.Type, ["jsonPath"] = column.JsonPath };
         if (column.Description is not null)
@@ -111,9 +112,9 @@ internal static class CrdGenerator
             node["description"] = column.Description;
         }
 
-        if (column.Priority != 0)
+        if (column.Priority is { } priority and not 0)
         {
-            node["priority"] = column.Priority;
+            node["priority"] = priority;
         }
 
         return node;

@@ -1,5 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
+using k8s.Models;
+
 namespace KeyOperator.Operator.Crds;
 
 /// <summary>
@@ -39,7 +41,7 @@ internal sealed record CustomResourceKind
     public bool HasStatusSubresource { get; init; } = true;
 
     /// <summary>Columns of <c>kubectl get</c>. Declaring any replaces the default Age column, so include it.</summary>
-    public IReadOnlyList<CrdPrinterColumn> PrinterColumns { get; init; } = [];
+    public IReadOnlyList<V1CustomResourceColumnDefinition> PrinterColumns { get; init; } = [];
 
     /// <summary>CRD name: plural.group.</summary>
     public string CrdName => Plural + "." + Group;

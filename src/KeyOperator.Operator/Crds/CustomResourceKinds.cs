@@ -1,5 +1,6 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.ExternalCredentials;
 using KeyOperator.Operator.RotationPolicies;
@@ -14,10 +15,10 @@ namespace KeyOperator.Operator.Crds;
 internal static class CustomResourceKinds
 {
     /// <summary>Printer column showing how long ago the object was created; kubectl's default, repeated explicitly.</summary>
-    public static CrdPrinterColumn AgeColumn { get; } = new() { Name = "Age", Type = "date", JsonPath = ".metadata.creationTimestamp" };
+    public static V1CustomResourceColumnDefinition AgeColumn { get; } = new() { Name = "Age", Type = "date", JsonPath = ".metadata.creationTimestamp" };
 
     /// <summary>Printer column showing the Ready condition's status.</summary>
-    public static CrdPrinterColumn ReadyColumn { get; } = new()
+    public static V1CustomResourceColumnDefinition ReadyColumn { get; } = new()
     {
         Name = "Ready",
         Type = "string",

@@ -11,7 +11,7 @@ public sealed class InformerOptions
     [Required]
     public string Name { get; set; } = "informer";
 
-    /// <summary>An equality-based label selector, or null; Secrets use <see cref="LabelSelector.ManagedByKeyOperator"/>.</summary>
+    /// <summary>An equality-based label selector, or null; Secrets use <see cref="EqualitySelector.ManagedByKeyOperator"/>.</summary>
     public string? LabelSelector { get; set; }
 
     /// <summary>LIST page size (client-go pager: 500).</summary>

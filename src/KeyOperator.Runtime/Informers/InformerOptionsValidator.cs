@@ -36,7 +36,7 @@ internal sealed class InformerOptionsValidator : IValidateOptions<InformerOption
         {
             try
             {
-                LabelSelector.Parse(selector);
+                EqualitySelector.Parse(selector);
             }
             catch (FormatException ex)
             {

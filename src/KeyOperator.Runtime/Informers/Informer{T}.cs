@@ -23,7 +23,7 @@ public sealed partial class Informer<T> : BackgroundService, IInformer
     private readonly InformerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly LabelSelector? _selector;
+    private readonly EqualitySelector? _selector;
     private string _lastResourceVersion = string.Empty;
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed partial class Informer<T> : BackgroundService, IInformer
         _options = options;
         _time = timeProvider;
         _logger = logger;
-        _selector = options.LabelSelector is { } text ? LabelSelector.Parse(text) : null;
+        _selector = options.LabelSelector is { } text ? EqualitySelector.Parse(text) : null;
         Cache = new InformerCache<T>(accessor, copier);
     }
 

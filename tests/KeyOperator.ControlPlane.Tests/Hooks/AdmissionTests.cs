@@ -12,7 +12,7 @@ public sealed class AdmissionTests
     {
         public List<string> Seen { get; } = [];
 
-        public ValueTask ValidateAsync(AdmissionRequest request, CancellationToken cancellationToken)
+        public ValueTask ValidateAsync(AdmissionAttributes request, CancellationToken cancellationToken)
         {
             Seen.Add(request.Operation + " " + request.Descriptor.Plural);
             if (request.Object?["data"]?["size"]?.GetValue<string>() == "S")

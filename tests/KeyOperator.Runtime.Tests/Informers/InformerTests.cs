@@ -215,15 +215,15 @@ public sealed class InformerTests
     public async Task LabelSelector_SentToServerAndObjectLosingLabelLeavesCache()
     {
         var managed = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "key-operator" };
-        var options = new InformerOptions { Name = "secrets", LabelSelector = LabelSelector.ManagedByKeyOperator };
+        var options = new InformerOptions { Name = "secrets", LabelSelector = EqualitySelector.ManagedByKeyOperator };
         await using var fixture = new InformerFixture(options, Obj("a", "1") with { Labels = managed }, Obj("stray", "2"));
 
         var watch = await fixture.StartAsync();
         watch.Send(WatchEventType.Modified, Obj("a", "110"));
         await fixture.Handler.WaitForCountAsync(2);
 
-        Assert.Equal(LabelSelector.ManagedByKeyOperator, fixture.Source.ListRequests.First().LabelSelector);
-        Assert.Equal(LabelSelector.ManagedByKeyOperator, watch.Request.LabelSelector);
+        Assert.Equal(EqualitySelector.ManagedByKeyOperator, fixture.Source.ListRequests.First().LabelSelector);
+        Assert.Equal(EqualitySelector.ManagedByKeyOperator, watch.Request.LabelSelector);
         Assert.Equal(["add ns/a 1 initial", "delete ns/a"], fixture.Handler.Calls);
         Assert.Equal(0, fixture.Informer.Cache.Count);
     }

@@ -132,9 +132,9 @@ internal static class PolicyFileParser
         return requirement;
     }
 
-    private static LabelSelector Selector(YamlNode node, string field)
+    private static NamespaceSelector Selector(YamlNode node, string field)
     {
-        var selector = new LabelSelector();
+        var selector = new NamespaceSelector();
         if (node is YamlScalarNode { Value: null or "" })
         {
             return selector;

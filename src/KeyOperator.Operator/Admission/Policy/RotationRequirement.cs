@@ -5,5 +5,5 @@ namespace KeyOperator.Operator.Admission.Policy;
 /// <summary>The <c>requireRotation</c> policy block: ApiKeys in matching namespaces must reference a RotationPolicy.</summary>
 internal sealed record RotationRequirement
 {
-    public LabelSelector NamespaceSelector { get; init; } = new();
+    public NamespaceSelector NamespaceSelector { get; init; } = new();
 }

@@ -38,7 +38,7 @@ public sealed class PolicyFileParserTests
         Assert.Equal(["token", "hmac", "ecdsa"], policy.AllowedFormats);
         Assert.Equal(new PolicyDuration(TimeSpan.FromHours(2160), "2160h"), policy.MaxRotationInterval);
         Assert.Equal(TimeSpan.FromMinutes(90), policy.MinGracePeriod!.Value);
-        LabelSelector selector = policy.RequireRotation!.NamespaceSelector;
+        NamespaceSelector selector = policy.RequireRotation!.NamespaceSelector;
         Assert.True(selector.Matches(new Dictionary<string, string> { ["env"] = "prod", ["tier"] = "payments" }));
         Assert.False(selector.Matches(new Dictionary<string, string> { ["env"] = "prod", ["tier"] = "web" }));
         Assert.False(selector.Matches(new Dictionary<string, string> { ["env"] = "prod", ["tier"] = "payments", ["sandbox"] = "" }));

@@ -151,7 +151,7 @@ public sealed class ApiKeyValidatorTests
         {
             RequireRotation = new RotationRequirement
             {
-                NamespaceSelector = new LabelSelector { MatchLabels = new Dictionary<string, string> { ["env"] = "prod" } },
+                NamespaceSelector = new NamespaceSelector { MatchLabels = new Dictionary<string, string> { ["env"] = "prod" } },
             },
         });
         harness.Lookups.NamespaceLabels["prod"] = new() { ["env"] = "prod" };

@@ -5,8 +5,11 @@ using KeyOperator.ApiMachinery.Resources;
 
 namespace KeyOperator.ControlPlane.Hooks;
 
-/// <summary>What admission sees of a write.</summary>
-internal sealed record AdmissionRequest
+/// <summary>
+/// What admission sees of a write: the apiserver's <c>admission.Attributes</c> (k8s.io/apiserver/pkg/admission/interfaces.go),
+/// from which the webhook dispatcher builds the wire <c>AdmissionReview</c> request.
+/// </summary>
+internal sealed record AdmissionAttributes
 {
     public required ResourceDescriptor Descriptor { get; init; }
 

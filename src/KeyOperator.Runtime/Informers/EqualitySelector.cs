@@ -6,14 +6,14 @@ namespace KeyOperator.Runtime.Informers;
 /// An equality-based label selector ("k=v,k2=v2"). The server filters with it; the informer checks it again so an
 /// object that stops matching leaves the cache even if the source does not filter.
 /// </summary>
-public sealed class LabelSelector
+public sealed class EqualitySelector
 {
     /// <summary>Secrets the operator manages carry this label; informers over Secrets watch only these.</summary>
     public const string ManagedByKeyOperator = "app.kubernetes.io/managed-by=key-operator";
 
     private readonly KeyValuePair<string, string>[] _requirements;
 
-    private LabelSelector(string text, KeyValuePair<string, string>[] requirements)
+    private EqualitySelector(string text, KeyValuePair<string, string>[] requirements)
     {
         Text = text;
         _requirements = requirements;
@@ -23,7 +23,7 @@ public sealed class LabelSelector
     public string Text { get; }
 
     /// <summary>Parses "k=v" terms separated by commas ("==" is accepted as "="). Throws on other operators.</summary>
-    public static LabelSelector Parse(string text)
+    public static EqualitySelector Parse(string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var requirements = new List<KeyValuePair<string, string>>();
@@ -39,7 +39,7 @@ public sealed class LabelSelector
             requirements.Add(new(normalized[..index].Trim(), normalized[(index + 1)..].Trim()));
         }
 
-        return new LabelSelector(text, [.. requirements]);
+        return new EqualitySelector(text, [.. requirements]);
     }
 
     /// <summary>True when every term matches <paramref name="labels"/>.</summary>

@@ -6,7 +6,7 @@ namespace KeyOperator.Operator.Admission.Policy;
 /// A meta/v1 LabelSelector. As in Kubernetes, an empty selector matches everything and all terms are ANDed
 /// (apimachinery pkg/apis/meta/v1/helpers.go LabelSelectorAsSelector).
 /// </summary>
-internal sealed record LabelSelector
+internal sealed record NamespaceSelector
 {
     public IReadOnlyDictionary<string, string> MatchLabels { get; init; } = new Dictionary<string, string>();
 
