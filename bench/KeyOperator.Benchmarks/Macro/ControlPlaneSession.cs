@@ -1,11 +1,11 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Net;
-using k8s;
 using k8s.Models;
+using k8s;
 using KeyOperator.ControlPlane;
-using KeyOperator.Hosting;
 using KeyOperator.LocalCluster;
+using KeyOperator.Operator.Hosting;
 using KeyOperator.Runtime.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;

@@ -2,8 +2,8 @@
 
 using System.CommandLine;
 using System.Net;
-using KeyOperator.Hosting;
 using k8s;
+using KeyOperator.Operator.Hosting;
 using KeyOperator.Runtime.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;

@@ -59,6 +59,21 @@ public sealed class ProductDependencyTests
     }
 
     [Fact]
+    public void LocalCluster_ComposesThroughTheOperatorAssemblyNotTheProductExecutable()
+    {
+        // key-operator-local builds the same host as `key-operator run` (OperatorHost, public in the operator
+        // assembly), so it needs neither a reference to the product executable nor its internals.
+        Assembly local = typeof(KeyOperator.LocalCluster.DevEnvironment).Assembly;
+        Assert.Equal("key-operator-local", local.GetName().Name);
+        Assert.DoesNotContain(local.GetReferencedAssemblies(), static r => r.Name == "key-operator");
+
+        string[] granted = [.. typeof(RunCommand).Assembly
+            .GetCustomAttributes<System.Runtime.CompilerServices.InternalsVisibleToAttribute>()
+            .Select(static a => a.AssemblyName)];
+        Assert.DoesNotContain("key-operator-local", granted);
+    }
+
+    [Fact]
     public async Task KeyOperator_HasNoDevCommand()
     {
         KubectlResult result = await KeyOperatorCli.RunAsync(string.Empty, "dev", "--control-plane-only");

@@ -14,14 +14,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace KeyOperator.Hosting;
+namespace KeyOperator.Operator.Hosting;
 
 /// <summary>
 /// Composes the operator: client, informers, controllers, leader election, events and the metrics/health endpoints.
 /// The same host runs in a cluster (<c>key-operator run</c>) and against the local control plane (<c>key-operator-local</c>, tests).
 /// </summary>
-internal static class OperatorHost
+public static class OperatorHost
 {
+    /// <summary>Builds the host; not started. Options are validated when it starts.</summary>
+    /// <param name="options">Which API server and which parts to run.</param>
+    /// <returns>The host: the metrics and health endpoints, and the admission webhook when enabled.</returns>
     public static WebApplication Build(OperatorHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -2,10 +2,10 @@
 
 using k8s;
 
-namespace KeyOperator.Hosting;
+namespace KeyOperator.Operator.Hosting;
 
 /// <summary>How to run the operator: which API server, in which namespace, with what settings.</summary>
-internal sealed record OperatorHostOptions
+public sealed record OperatorHostOptions
 {
     /// <summary>Connection to the API server (kubeconfig or in-cluster).</summary>
     public required KubernetesClientConfiguration Client { get; init; }
