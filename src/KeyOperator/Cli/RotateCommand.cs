@@ -72,7 +72,7 @@ internal static class RotateCommand
             return 0;
         }
         catch (Exception ex) when (KubernetesErrors.StatusCode(ex) is not null
-            || ex is k8s.Exceptions.KubeConfigException or k8s.Exceptions.KubernetesClientException or HttpRequestException or KubernetesRequestTimeoutException or IOException)
+            || ex is k8s.Exceptions.KubeConfigException or k8s.Exceptions.KubernetesClientException or HttpRequestException or KubernetesRequestTimeoutException or IOException or FormatException)
         {
             await Console.Error.WriteLineAsync("error: " + KubernetesErrors.Message(ex)).ConfigureAwait(false);
             return 1;

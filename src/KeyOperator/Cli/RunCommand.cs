@@ -56,7 +56,7 @@ internal static class RunCommand
             {
                 configuration = KubernetesConfigurationLoader.Load(parse.GetValue(kubeconfig), parse.GetValue(context));
             }
-            catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or k8s.Exceptions.KubernetesClientException or IOException)
+            catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or k8s.Exceptions.KubernetesClientException or IOException or FormatException)
             {
                 await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
                 return 2;
