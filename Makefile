@@ -20,6 +20,9 @@ deps:
 	  if [ ! -f $(APT_UPDATED) ]; then apt-get update -qq && touch $(APT_UPDATED); fi; \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+	@# moto (the AWS emulator the AWS tests run; on the machine image) only when python3 cannot import it.
+	@command -v python3 >/dev/null || { echo "error: python3 is required for the AWS tests (moto)" >&2; exit 1; }
+	@python3 -c "import moto, boto3, flask" 2>/dev/null || python3 -m pip install -q 'moto[server]'
 
 # Debian packages the test suite uses. Empty today; SoftHSM2/OpenSC join when the HSM provider lands.
 APT_PACKAGES ?=

@@ -2,6 +2,7 @@
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using KeyOperator.Providers.Aws;
 using KeyOperator.Providers.Azure;
 using KeyOperator.Providers.Vault;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<ProviderMetrics>();
         services.TryAddSingleton<SecretProviderRegistry>();
         services.AddVaultProvider();
+        services.AddAwsSecretsManagerProvider();
         services.AddAzureKeyVaultProvider();
         return services;
     }
