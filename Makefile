@@ -21,8 +21,8 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-# Debian packages the test suite uses. Empty today; SoftHSM2/OpenSC join when the HSM provider lands.
-APT_PACKAGES ?=
+# Debian packages the test suite uses: SoftHSM2 (a PKCS#11 module) and OpenSC's pkcs11-tool for the HSM tests.
+APT_PACKAGES ?= softhsm2 opensc
 
 build:
 	$(DOTNET) build KeyOperator.sln -c $(CONFIGURATION)
