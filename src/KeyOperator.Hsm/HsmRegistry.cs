@@ -71,7 +71,7 @@ public sealed class HsmRegistry : IDisposable
 
     /// <summary>
     /// Generates a master key inside the HSM: a token object of type generic secret, CKA_SENSITIVE true,
-    /// CKA_EXTRACTABLE false, CKA_SIGN and CKA_VERIFY true, CKA_PRIVATE true. Refuses when the label is taken.
+    /// CKA_EXTRACTABLE false, CKA_SIGN and CKA_VERIFY true and every other use false, CKA_PRIVATE true. Refuses when the label is taken.
     /// </summary>
     /// <exception cref="HsmException">Unavailable, or an object of that label exists.</exception>
     public Task CreateMasterKeyAsync(string hsm, string label, int bytes, CancellationToken cancellationToken)
@@ -98,6 +98,13 @@ public sealed class HsmRegistry : IDisposable
                 attributes.Create(CKA.CKA_EXTRACTABLE, false),
                 attributes.Create(CKA.CKA_SIGN, true),
                 attributes.Create(CKA.CKA_VERIFY, true),
+
+                // Only HMAC: SoftHSM (like many modules) turns every other use on unless told otherwise.
+                attributes.Create(CKA.CKA_ENCRYPT, false),
+                attributes.Create(CKA.CKA_DECRYPT, false),
+                attributes.Create(CKA.CKA_WRAP, false),
+                attributes.Create(CKA.CKA_UNWRAP, false),
+                attributes.Create(CKA.CKA_DERIVE, false),
                 attributes.Create(CKA.CKA_VALUE_LEN, (ulong)bytes),
                 attributes.Create(CKA.CKA_LABEL, label),
             ]);

@@ -147,7 +147,9 @@ public sealed class HsmRegistryTests(SoftHsm softHsm)
 
         string block = ObjectBlock(listing, label);
         Assert.Contains("Secret Key Object", block, StringComparison.Ordinal);
-        // pkcs11-tool's "Usage" line does not print CKA_SIGN for secret keys; the HMAC below needs it.
+        // pkcs11-tool's "Usage" line does not print CKA_SIGN for secret keys (the HMACs of the other tests need it);
+        // it does print every other use, and the master has none but verify.
+        Assert.Contains("Usage:      verify\n", block, StringComparison.Ordinal);
         Assert.Contains("sensitive, always sensitive, never extractable", block, StringComparison.Ordinal);
         Assert.True(await registry.HasSecretKeyAsync(Hsm, label, CancellationToken.None));
     }

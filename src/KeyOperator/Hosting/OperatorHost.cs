@@ -56,6 +56,11 @@ internal static class OperatorHost
             services.AddKeyOperatorLeaderElection(o => o.LeaseName = "key-operator-leader");
         }
 
+        services.AddKeyOperatorHsm(hsm =>
+        {
+            hsm.PinNamespace = options.Namespace;
+            options.ConfigureHsm?.Invoke(hsm);
+        });
         services.AddKeyOperatorControllers(options.ConfigureControllers);
 
         if (options.Admission)

@@ -132,7 +132,7 @@ internal static class PolicyFileParser
         return requirement;
     }
 
-    private static LabelSelector Selector(YamlNode node, string field)
+    internal static LabelSelector Selector(YamlNode node, string field)
     {
         var selector = new LabelSelector();
         if (node is YamlScalarNode { Value: null or "" })
