@@ -96,6 +96,12 @@ internal sealed partial class HsmSessionPool : IDisposable
             factory.Create(CKA.CKA_CLASS, objectClass),
             factory.Create(CKA.CKA_LABEL, label),
         ]);
+        if (found.Count == 0 && !IsLoggedIn(lease.Session))
+        {
+            // A C_Logout elsewhere in the process hides private objects without any error: recover as from a lost login.
+            throw new Pkcs11Exception("C_FindObjects", CKR.CKR_USER_NOT_LOGGED_IN);
+        }
+
         if (found.Count == 0)
         {
             // Not cached: the master may be created at any time, and the next reconcile must see it.
@@ -160,9 +166,11 @@ internal sealed partial class HsmSessionPool : IDisposable
             }
             catch (Pkcs11Exception ex) when (attempt == 0 && CkrNames.IsHandleStale(ex.RV))
             {
+                // A handle of a private object also goes stale when the token was logged out: look up and log in again.
                 Return(lease);
                 lease = null;
                 _handles.Clear();
+                Volatile.Write(ref _loggedIn, false);
             }
             catch (Pkcs11Exception ex)
             {
@@ -367,6 +375,9 @@ internal sealed partial class HsmSessionPool : IDisposable
             // Already invalid (closed behind our back, device gone): nothing left to close.
         }
     }
+
+    private static bool IsLoggedIn(ISession session) =>
+        session.GetSessionInfo().State is CKS.CKS_RO_USER_FUNCTIONS or CKS.CKS_RW_USER_FUNCTIONS;
 
     private static string ClassName(CKO objectClass) => objectClass switch
     {

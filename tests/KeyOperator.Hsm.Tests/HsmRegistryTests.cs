@@ -230,6 +230,23 @@ public sealed class HsmRegistryTests(SoftHsm softHsm)
     }
 
     [Fact]
+    public async Task DeriveAsync_LoggedOutBehindThePoolsBack_LogsInAgainInsteadOfReportingTheKeyMissing()
+    {
+        using var registry = Create(out TestPins pins);
+        string label = await CreateMasterAsync(registry);
+        byte[] before = await registry.DeriveAsync(Hsm, label, [5], 32, CancellationToken.None);
+
+        // C_Logout ends the login of every session of the application; private objects disappear from view.
+        using (Net.Pkcs11Interop.HighLevelAPI.ISession other = registry.Pool(Hsm).Slot!.OpenSession(SessionType.ReadOnly))
+        {
+            other.Logout();
+        }
+
+        Assert.Equal(before, await registry.DeriveAsync(Hsm, label, [5], 32, CancellationToken.None));
+        Assert.Equal(2, pins.Calls);
+    }
+
+    [Fact]
     public async Task DeriveAsync_ManyConcurrentCallsOnTwoSessions_AllAgreeAndLoginOnce()
     {
         using var registry = Create(out TestPins pins, maxSessions: 2);
