@@ -48,7 +48,23 @@ internal static class DevCommand
             return 2;
         }
 
-        await using DevEnvironment environment = await DevEnvironment.StartAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
+        DevEnvironment environment;
+        try
+        {
+            environment = await DevEnvironment.StartAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            // A bad --hsm-config (or other settings) is a usage error, as with key-operator run: the message, exit 2.
+            foreach (string failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync("error: " + failure).ConfigureAwait(false);
+            }
+
+            return 2;
+        }
+
+        await using DevEnvironment running = environment;
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
