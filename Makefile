@@ -24,8 +24,8 @@ deps:
 	@command -v python3 >/dev/null || { echo "error: python3 is required for the AWS tests (moto)" >&2; exit 1; }
 	@python3 -c "import moto, boto3, flask" 2>/dev/null || python3 -m pip install -q 'moto[server]'
 
-# Debian packages the test suite uses. Empty today; SoftHSM2/OpenSC join when the HSM provider lands.
-APT_PACKAGES ?=
+# Debian packages the test suite uses: SoftHSM2 (a PKCS#11 module) and OpenSC's pkcs11-tool for the HSM tests.
+APT_PACKAGES ?= softhsm2 opensc
 
 build:
 	$(DOTNET) build KeyOperator.sln -c $(CONFIGURATION)

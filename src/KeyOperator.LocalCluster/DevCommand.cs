@@ -16,6 +16,7 @@ internal static class DevCommand
         Option<string> kubeconfig = new("--kubeconfig") { Description = "Where to write the kubeconfig for the local control plane.", DefaultValueFactory = _ => Path.Combine(".keyop", "kubeconfig") };
         Option<bool> samples = new("--samples") { Description = "Apply config/samples/ once the operator is running." };
         Option<string?> policyFile = new("--policy-file") { Description = "Admission policy file (see docs/policy.md)." };
+        Option<string?> hsmConfig = new("--hsm-config") { Description = "HSM settings file (see docs/hsm.md)." };
         Option<bool> controlPlaneOnly = new("--control-plane-only")
         {
             Description = "Run only the local control plane (with the CRDs installed), for an operator started elsewhere or for tests through KEYOP_TEST_KUBECONFIG.",
@@ -23,7 +24,7 @@ internal static class DevCommand
 
         RootCommand command = new("KeyOperator local cluster: the local control plane and the operator in the foreground (development and tests only).")
         {
-            port, kubeconfig, samples, policyFile, controlPlaneOnly,
+            port, kubeconfig, samples, policyFile, hsmConfig, controlPlaneOnly,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new DevOptions
@@ -32,6 +33,7 @@ internal static class DevCommand
                 KubeconfigPath = parse.GetValue(kubeconfig)!,
                 ApplySamples = parse.GetValue(samples),
                 PolicyFile = parse.GetValue(policyFile),
+                HsmConfigFile = parse.GetValue(hsmConfig),
                 StartOperator = !parse.GetValue(controlPlaneOnly),
             },
             cancellationToken));
@@ -46,7 +48,23 @@ internal static class DevCommand
             return 2;
         }
 
-        await using DevEnvironment environment = await DevEnvironment.StartAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
+        DevEnvironment environment;
+        try
+        {
+            environment = await DevEnvironment.StartAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            // A bad --hsm-config (or other settings) is a usage error, as with key-operator run: the message, exit 2.
+            foreach (string failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync("error: " + failure).ConfigureAwait(false);
+            }
+
+            return 2;
+        }
+
+        await using DevEnvironment running = environment;
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);

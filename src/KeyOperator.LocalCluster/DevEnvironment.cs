@@ -133,6 +133,7 @@ internal sealed class DevEnvironment : IAsyncDisposable
 
             // Short enough to watch rotation live; production keeps the 1-minute floor.
             ConfigureControllers = controllers => (controllers.MinimumRotationInterval, controllers.MinimumRefreshInterval, controllers.PolicyFile) = (TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), options.PolicyFile is null ? null : Path.GetFullPath(options.PolicyFile)),
+            ConfigureHsm = hsm => hsm.ConfigFile = options.HsmConfigFile is null ? null : Path.GetFullPath(options.HsmConfigFile),
             ConfigureLogging = options.ConfigureLogging,
         });
     }

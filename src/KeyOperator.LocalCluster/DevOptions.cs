@@ -21,6 +21,9 @@ internal sealed record DevOptions
 
     public string? PolicyFile { get; init; }
 
+    /// <summary>The <c>--hsm-config</c> file; null configures no HSM.</summary>
+    public string? HsmConfigFile { get; init; }
+
     /// <summary>False runs the control plane alone (<c>--control-plane-only</c>).</summary>
     public bool StartOperator { get; init; } = true;
 

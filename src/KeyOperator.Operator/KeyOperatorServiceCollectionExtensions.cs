@@ -3,6 +3,7 @@
 using KeyOperator.Operator.Admission;
 using KeyOperator.Operator.Admission.Adapters;
 using KeyOperator.Operator.Controllers;
+using KeyOperator.Operator.Hsm;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,19 @@ public static class KeyOperatorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyOperatorControllerOptions>, KeyOperatorControllerOptionsValidator>());
         services.AddOptions<KeyOperatorControllerOptions>().Configure(configure ?? (static _ => { })).ValidateOnStart();
         services.AddControllerServices();
+        return services;
+    }
+
+    /// <summary>
+    /// Configures the HSMs (<see cref="HsmOptions"/>: the <c>--hsm-config</c> file and the namespace of the PIN
+    /// Secrets), validated, file included, when the host starts. Without this call no HSM is configured and ApiKeys
+    /// naming one are refused. Call it with the controllers, the webhook, or both.
+    /// </summary>
+    public static IServiceCollection AddKeyOperatorHsm(this IServiceCollection services, Action<HsmOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHsmServices();
+        services.Configure(configure ?? (static _ => { }));
         return services;
     }
 

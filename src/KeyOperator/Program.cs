@@ -8,6 +8,7 @@ RootCommand root = new("KeyOperator: API keys and credentials for Kubernetes wor
     RunCommand.Create(),
     GenerateCommand.Create(),
     TokenCommand.Create(),
+    HsmCommand.Create(),
     RotateCommand.Create(),
     RevokePreviousCommand.Create(),
 };

@@ -11,6 +11,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
+using KeyOperator.Operator.Hsm;
+
 namespace KeyOperator.Operator.Admission;
 
 /// <summary>Registers the validating admission webhook.</summary>
@@ -31,6 +33,7 @@ internal static class AdmissionServiceCollectionExtensions
         services.AddOptions<AdmissionOptions>().Configure(configure ?? (static _ => { })).ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHsmServices();
         services.TryAddSingleton<IAdmissionPolicyProvider>(sp =>
             StaticAdmissionPolicyProvider.FromFile(sp.GetRequiredService<IOptions<AdmissionOptions>>().Value.PolicyFile));
         services.TryAddSingleton<IServingCertificateProvider>(sp =>

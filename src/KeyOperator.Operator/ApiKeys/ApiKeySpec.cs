@@ -38,6 +38,9 @@ internal sealed record ApiKeySpec
     /// </summary>
     public BasicAuthSpec? BasicAuth { get; init; }
 
+    /// <summary>Where the key material comes from; without it the operator generates it in software.</summary>
+    public ApiKeySource? Source { get; init; }
+
     /// <summary>Name of the Secret that receives the key, in the ApiKey's namespace. Defaults to the ApiKey's name.</summary>
     [MaxLength(253)]
     [Pattern(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]

@@ -21,6 +21,9 @@ internal sealed record KeyVersionStatus
     /// <summary>When this version stops being valid, if it expires.</summary>
     public DateTimeOffset? NotAfter { get; init; }
 
+    /// <summary>Where the material comes from: "hsm/&lt;name&gt;" for a key derived in an HSM; empty for software keys.</summary>
+    public string? Source { get; init; }
+
     /// <summary>Current, Previous (still accepted during the grace period) or Retired.</summary>
     public KeyVersionState State { get; init; }
 }

@@ -20,7 +20,9 @@ using KeyOperator.Runtime.Controllers;
 using KeyOperator.Runtime.Informers;
 using KeyOperator.Runtime.Kubernetes;
 using KeyOperator.Runtime.Metrics;
+using KeyOperator.Operator.Hsm;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -67,6 +69,8 @@ internal static class ControllerServiceCollectionExtensions
         services.AddSingleton<IExternalCredentialStore, ExternalCredentialStoreAdapter>();
         services.AddSingleton<IServiceAccountTokenIssuer, ServiceAccountTokenIssuerAdapter>();
 
+        services.AddHsmServices();
+        services.TryAddSingleton<KeyOperator.Operator.Admission.Validation.INamespaceLabelLookup, NamespaceLabelLookupAdapter>();
         services.AddKeyGeneration();
         services.AddSingleton<VerifierPublisher>();
         services.AddSingleton<ApiKeyStatusWriter>();

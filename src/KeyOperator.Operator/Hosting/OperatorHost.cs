@@ -59,6 +59,11 @@ public static class OperatorHost
             services.AddKeyOperatorLeaderElection(o => o.LeaseName = "key-operator-leader");
         }
 
+        services.AddKeyOperatorHsm(hsm =>
+        {
+            hsm.PinNamespace = options.Namespace;
+            options.ConfigureHsm?.Invoke(hsm);
+        });
         services.AddKeyOperatorControllers(options.ConfigureControllers);
 
         if (options.Admission)

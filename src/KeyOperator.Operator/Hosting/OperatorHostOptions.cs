@@ -34,6 +34,9 @@ public sealed record OperatorHostOptions
     /// <summary>Controller settings (ApiKey workers, the minimum rotation interval); validated when the host starts.</summary>
     public Action<KeyOperator.Operator.KeyOperatorControllerOptions>? ConfigureControllers { get; init; }
 
+    /// <summary>HSM settings (the <c>--hsm-config</c> file); the namespace of the PIN Secrets defaults to <see cref="Namespace"/>.</summary>
+    public Action<KeyOperator.Operator.Hsm.HsmOptions>? ConfigureHsm { get; init; }
+
     /// <summary>JSON logs (production) rather than plain console lines (development).</summary>
     public bool JsonLogs { get; init; } = true;
 

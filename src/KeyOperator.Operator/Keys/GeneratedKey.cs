@@ -6,7 +6,7 @@ using KeyOperator.Operator.ApiKeys;
 namespace KeyOperator.Operator.Keys;
 
 /// <summary>
-/// A new key version, ready for the Secret: what <see cref="IKeyGenerator.GenerateAsync"/> returns. Dispose it
+/// A new key version, ready for the Secret: what <see cref="IKeyGenerator.GenerateAsync(ApiKeySpec, int, CancellationToken)"/> returns. Dispose it
 /// after the Secret write to clear the buffers.
 /// </summary>
 /// <param name="version">Version number of this key.</param>

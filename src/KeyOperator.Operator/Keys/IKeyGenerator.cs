@@ -14,4 +14,11 @@ internal interface IKeyGenerator
     /// <returns>The key; the caller disposes it after writing the Secret.</returns>
     /// <exception cref="ArgumentException">The spec sets several formats, or values outside the documented ranges.</exception>
     Task<GeneratedKey> GenerateAsync(ApiKeySpec spec, int version, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Generates a key version for an ApiKey: as <see cref="GenerateAsync(ApiKeySpec, int, CancellationToken)"/>, or,
+    /// with spec.source.hsm, derived in the HSM from the ApiKey's identity and the version (the same every time).
+    /// </summary>
+    /// <exception cref="KeyOperator.Hsm.HsmException">The HSM failed or lacks the master key.</exception>
+    Task<GeneratedKey> GenerateAsync(ApiKey apiKey, int version, CancellationToken cancellationToken);
 }

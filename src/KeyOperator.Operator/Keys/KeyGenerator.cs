@@ -1,6 +1,7 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
 using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Hsm;
 
 namespace KeyOperator.Operator.Keys;
 
@@ -12,6 +13,7 @@ namespace KeyOperator.Operator.Keys;
 internal sealed class KeyGenerator : IKeyGenerator, IDisposable
 {
     private readonly SemaphoreSlim _slots;
+    private readonly HsmKeyDeriver? _hsm;
 
     /// <summary>Creates a generator with one slot per processor.</summary>
     public KeyGenerator()
@@ -22,9 +24,35 @@ internal sealed class KeyGenerator : IKeyGenerator, IDisposable
     /// <summary>Creates a generator with a given number of concurrent key-pair generations.</summary>
     /// <param name="maxConcurrentKeyPairs">Slots; at least 1.</param>
     internal KeyGenerator(int maxConcurrentKeyPairs)
+        : this(null, maxConcurrentKeyPairs)
+    {
+    }
+
+    /// <summary>Creates a generator that derives keys with spec.source.hsm through <paramref name="hsm"/>.</summary>
+    internal KeyGenerator(HsmKeyDeriver? hsm, int maxConcurrentKeyPairs)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentKeyPairs, 1);
         _slots = new SemaphoreSlim(maxConcurrentKeyPairs, maxConcurrentKeyPairs);
+        _hsm = hsm;
+    }
+
+    /// <inheritdoc />
+    public async Task<GeneratedKey> GenerateAsync(ApiKey apiKey, int version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+        if (apiKey.Spec.Source?.Hsm is null)
+        {
+            return await GenerateAsync(apiKey.Spec, version, cancellationToken).ConfigureAwait(false);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        if (!apiKey.Spec.TryGetFormat(out ApiKeyFormat format))
+        {
+            throw new ArgumentException("The spec sets more than one key format.", nameof(apiKey));
+        }
+
+        HsmKeyDeriver hsm = _hsm ?? throw new KeyOperator.Hsm.HsmException(KeyOperator.Hsm.HsmFailure.NotConfigured, null, "this operator has no HSM support configured");
+        return new GeneratedKey(version, await hsm.DeriveAsync(apiKey, format, version, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />

@@ -17,7 +17,7 @@ internal static class KeysServiceCollectionExtensions
     public static IServiceCollection AddKeyGeneration(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<IKeyGenerator, KeyGenerator>();
+        services.TryAddSingleton<IKeyGenerator>(static sp => new KeyGenerator(sp.GetService<KeyOperator.Operator.Hsm.HsmKeyDeriver>(), Environment.ProcessorCount));
         return services;
     }
 }

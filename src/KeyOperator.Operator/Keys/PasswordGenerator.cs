@@ -27,8 +27,13 @@ internal static class PasswordGenerator
     /// <param name="length">Number of characters; at least the number of enabled classes.</param>
     /// <param name="classes">Enabled classes; at least one.</param>
     /// <returns>The password as ASCII bytes; the caller owns (and should clear) the buffer.</returns>
-    public static byte[] Generate(int length, PasswordCharacterClasses classes)
+    public static byte[] Generate(int length, PasswordCharacterClasses classes) => Generate(length, classes, SymbolSource.Random)!;
+
+    /// <summary>Generates a password whose characters come from <paramref name="symbols"/> (the CSPRNG, or bytes derived in an HSM).</summary>
+    /// <returns>The password as ASCII bytes; null when a finite source ran out.</returns>
+    public static byte[]? Generate(int length, PasswordCharacterClasses classes, SymbolSource symbols)
     {
+        ArgumentNullException.ThrowIfNull(symbols);
         string[] sets = SetsOf(classes);
         if (sets.Length == 0)
         {
@@ -42,7 +47,11 @@ internal static class PasswordGenerator
         {
             for (int attempt = 0; attempt < MaxAttempts; attempt++)
             {
-                RandomNumberGenerator.GetItems(alphabet, chars);
+                if (!symbols.Fill(alphabet, chars))
+                {
+                    return null;
+                }
+
                 if (ContainsEvery(chars, sets))
                 {
                     return Encoding.ASCII.GetBytes(chars);

@@ -38,17 +38,24 @@ internal static class SymmetricKeys
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentException.ThrowIfNullOrEmpty(spec.Username, nameof(spec));
-        var classes = PasswordCharacterClasses.None;
-        classes |= spec.Lowercase ? PasswordCharacterClasses.Lowercase : PasswordCharacterClasses.None;
-        classes |= spec.Uppercase ? PasswordCharacterClasses.Uppercase : PasswordCharacterClasses.None;
-        classes |= spec.Digits ? PasswordCharacterClasses.Digits : PasswordCharacterClasses.None;
-        classes |= spec.Symbols ? PasswordCharacterClasses.Symbols : PasswordCharacterClasses.None;
-        byte[] password = PasswordGenerator.Generate(spec.PasswordLength, classes);
+        byte[] password = PasswordGenerator.Generate(spec.PasswordLength, ClassesOf(spec));
         var data = new Dictionary<string, byte[]>
         {
             [ApiKeyConstants.DataKeys.Username] = Encoding.UTF8.GetBytes(spec.Username),
             [ApiKeyConstants.DataKeys.Password] = password,
         };
         return new KeyMaterial(ApiKeyFormat.BasicAuth, data, Fingerprint.Of(password), null);
+    }
+
+    /// <summary>The character classes a basic-auth spec enables.</summary>
+    public static PasswordCharacterClasses ClassesOf(BasicAuthSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var classes = PasswordCharacterClasses.None;
+        classes |= spec.Lowercase ? PasswordCharacterClasses.Lowercase : PasswordCharacterClasses.None;
+        classes |= spec.Uppercase ? PasswordCharacterClasses.Uppercase : PasswordCharacterClasses.None;
+        classes |= spec.Digits ? PasswordCharacterClasses.Digits : PasswordCharacterClasses.None;
+        classes |= spec.Symbols ? PasswordCharacterClasses.Symbols : PasswordCharacterClasses.None;
+        return classes;
     }
 }

@@ -44,9 +44,17 @@ internal static class TokenFormat
     /// <param name="prefix">Prefix matching <see cref="PrefixPattern"/>.</param>
     /// <param name="entropyBits">Entropy of the body, between 128 and 1024.</param>
     /// <returns>The token as ASCII bytes, ready for a Secret; the caller owns (and should clear) the buffer.</returns>
-    public static byte[] Generate(string prefix, int entropyBits)
+    public static byte[] Generate(string prefix, int entropyBits) => Generate(prefix, entropyBits, SymbolSource.Random)!;
+
+    /// <summary>
+    /// Creates a token whose body symbols come from <paramref name="symbols"/>: the operating system's CSPRNG, or
+    /// bytes derived in an HSM (<see cref="SymbolSource.FromBytes"/>), so both kinds of token share one encoding.
+    /// </summary>
+    /// <returns>The token as ASCII bytes; null when a finite source ran out.</returns>
+    public static byte[]? Generate(string prefix, int entropyBits, SymbolSource symbols)
     {
         ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(symbols);
         if (!IsValidPrefix(prefix))
         {
             throw new ArgumentException("The token prefix must match " + PrefixPattern + ".", nameof(prefix));
@@ -61,8 +69,12 @@ internal static class TokenFormat
         {
             prefix.CopyTo(chars);
 
-            // GetItems draws each symbol uniformly (no modulo bias), from the OS CSPRNG.
-            RandomNumberGenerator.GetItems(Base62.Alphabet, chars.AsSpan(prefix.Length, signed - prefix.Length));
+            // Each symbol is drawn uniformly (no modulo bias): GetItems from the OS CSPRNG, or rejection sampling.
+            if (!symbols.Fill(Base62.Alphabet, chars.AsSpan(prefix.Length, signed - prefix.Length)))
+            {
+                return null;
+            }
+
             var bytes = new byte[chars.Length];
             Encoding.ASCII.GetBytes(chars.AsSpan(0, signed), bytes);
             Base62.EncodeFixed(Crc32.Compute(bytes.AsSpan(0, signed)), chars.AsSpan(signed));

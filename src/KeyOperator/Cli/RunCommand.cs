@@ -26,6 +26,7 @@ internal static class RunCommand
         Option<string?> certFile = new("--webhook-cert-file") { Description = "Serving certificate (PEM); without it the operator manages its own CA and certificate." };
         Option<string?> keyFile = new("--webhook-key-file") { Description = "Private key (PEM) of --webhook-cert-file." };
         Option<string?> policyFile = new("--policy-file") { Description = "Admission policy file (docs/policy.md)." };
+        Option<string?> hsmConfig = new("--hsm-config") { Description = "HSM settings file: the PKCS#11 modules, tokens and PIN Secrets ApiKeys may use (docs/hsm.md)." };
         Option<bool> noLeaderElection = new("--no-leader-election") { Description = "Run controllers without a Lease (single replica only)." };
         Option<int> workers = new("--workers") { Description = "Concurrent ApiKey reconciles.", DefaultValueFactory = _ => 4 };
         Option<double> qps = new("--kube-api-qps") { Description = "Client-side rate limit towards the API server, requests per second; -1 turns it off (the API server's Priority and Fairness then limits).", DefaultValueFactory = _ => 20 };
@@ -33,7 +34,7 @@ internal static class RunCommand
 
         Command command = new("run", "Run the operator against a cluster.")
         {
-            kubeconfig, context, ns, metricsPort, webhookPort, certFile, keyFile, policyFile, noLeaderElection, workers, qps, burst,
+            kubeconfig, context, ns, metricsPort, webhookPort, certFile, keyFile, policyFile, hsmConfig, noLeaderElection, workers, qps, burst,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -73,6 +74,7 @@ internal static class RunCommand
                     LeaderElection = !parse.GetValue(noLeaderElection),
                     MetricsEndpoint = new IPEndPoint(IPAddress.Any, metrics),
                     ConfigureControllers = controllers => (controllers.ApiKeyWorkers, controllers.PolicyFile) = (parse.GetValue(workers), parse.GetValue(policyFile)),
+                    ConfigureHsm = hsm => hsm.ConfigFile = parse.GetValue(hsmConfig),
                     ClientQps = parse.GetValue(qps),
                     ClientBurst = parse.GetValue(burst),
                     ConfigureAdmission = admission =>

@@ -23,6 +23,7 @@ internal static class StartupValidation
         (typeof(AdmissionOptions), nameof(AdmissionOptions.Port), "--webhook-port"),
         (typeof(AdmissionOptions), nameof(AdmissionOptions.CertificateFile), "--webhook-cert-file"),
         (typeof(AdmissionOptions), nameof(AdmissionOptions.PrivateKeyFile), "--webhook-key-file"),
+        (typeof(KeyOperator.Operator.Hsm.HsmOptions), nameof(KeyOperator.Operator.Hsm.HsmOptions.ConfigFile), "--hsm-config"),
     ];
 
     /// <summary>One line per failure, prefixed with the flags it concerns; empty when <paramref name="exception"/> is no options failure.</summary>

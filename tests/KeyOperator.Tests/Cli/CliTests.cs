@@ -144,6 +144,63 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Run_InvalidHsmConfig_ExitsTwoNamingTheFlagLineAndField()
+    {
+        string kubeconfig = Path.GetTempFileName();
+        string hsmConfig = Path.GetTempFileName();
+        await File.WriteAllTextAsync(kubeconfig, """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: nowhere
+              cluster:
+                server: https://127.0.0.1:1
+            contexts:
+            - name: nowhere
+              context:
+                cluster: nowhere
+                user: nobody
+            current-context: nowhere
+            users:
+            - name: nobody
+              user:
+                token: not-a-token
+            """);
+        await File.WriteAllTextAsync(hsmConfig, "hsms:\n  - name: softhsm\n    module: libsofthsm2.so\n");
+        try
+        {
+            KubectlResult result = await KeyOperatorCli.RunAsync(string.Empty, ["run", "--kubeconfig", kubeconfig, "--no-leader-election", "--hsm-config", hsmConfig]);
+
+            Assert.True(result.ExitCode == 2, $"exit code {result.ExitCode}: {result.StandardError}");
+            Assert.Contains($"error: --hsm-config: ConfigFile {hsmConfig}: hsm config: line 3: hsms[0].module: \"libsofthsm2.so\" is not an absolute path", result.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+            File.Delete(hsmConfig);
+        }
+    }
+
+    [Fact]
+    public async Task Dev_InvalidHsmConfig_ExitsTwoNamingLineAndField()
+    {
+        string directory = Directory.CreateTempSubdirectory("keyop-dev-hsm-").FullName;
+        string hsmConfig = Path.Combine(directory, "hsm.yaml");
+        await File.WriteAllTextAsync(hsmConfig, "hsms:\n  - name: softhsm\n    module: libsofthsm2.so\n");
+        try
+        {
+            KubectlResult result = await KeyOperatorCli.RunLocalClusterAsync("--kubeconfig", Path.Combine(directory, "kubeconfig"), "--hsm-config", hsmConfig);
+
+            Assert.True(result.ExitCode == 2, $"exit code {result.ExitCode}: {result.StandardError}");
+            Assert.Contains($"error: ConfigFile {hsmConfig}: hsm config: line 3: hsms[0].module: \"libsofthsm2.so\" is not an absolute path", result.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Dev_InvalidPort_ExitsTwoWithMessage()
     {
         KubectlResult result = await KeyOperatorCli.RunLocalClusterAsync("--port", "70000");

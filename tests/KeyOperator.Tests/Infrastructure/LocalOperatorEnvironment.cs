@@ -29,7 +29,7 @@ internal sealed class LocalOperatorEnvironment : OperatorEnvironment
 
     public override LocalControlPlane ControlPlane => _dev.ControlPlane;
 
-    public static async Task<OperatorEnvironment> StartAsync(string directory, string? policyFile)
+    public static async Task<OperatorEnvironment> StartAsync(string directory, string? policyFile, string? hsmConfig = null)
     {
         CapturingLoggerProvider logs = new();
         DevEnvironment dev = await DevEnvironment.StartAsync(
@@ -37,6 +37,7 @@ internal sealed class LocalOperatorEnvironment : OperatorEnvironment
             {
                 KubeconfigPath = Path.Combine(directory, "kubeconfig"),
                 PolicyFile = policyFile,
+                HsmConfigFile = hsmConfig,
                 ConfigureLogging = logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug),
             },
             TextWriter.Null,

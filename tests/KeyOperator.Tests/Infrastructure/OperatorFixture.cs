@@ -30,6 +30,12 @@ public class OperatorFixture : IAsyncLifetime
     /// <summary>An admission policy file's content for the operator, or null for the built-in rules only.</summary>
     protected virtual string? PolicyYaml => null;
 
+    /// <summary>An HSM settings file's content (--hsm-config), or null for none.</summary>
+    protected virtual string? HsmYaml => null;
+
+    /// <summary>Runs before the operator starts, with the fixture's private directory (an HSM token, say).</summary>
+    protected virtual Task PrepareAsync(string directory) => Task.CompletedTask;
+
     /// <summary>Whether the tests need nothing but the Kubernetes API, and so may run on KEYOP_TEST_KUBECONFIG.</summary>
     protected virtual bool Portable => false;
 
@@ -49,7 +55,15 @@ public class OperatorFixture : IAsyncLifetime
                 await File.WriteAllTextAsync(policyFile, PolicyYaml);
             }
 
-            _environment = await LocalOperatorEnvironment.StartAsync(_directory, policyFile);
+            await PrepareAsync(_directory);
+            string? hsmConfig = null;
+            if (HsmYaml is not null)
+            {
+                hsmConfig = Path.Combine(_directory, "hsm.yaml");
+                await File.WriteAllTextAsync(hsmConfig, HsmYaml);
+            }
+
+            _environment = await LocalOperatorEnvironment.StartAsync(_directory, policyFile, hsmConfig);
         }
 
         Kubectl = new Kubectl(_environment.KubeconfigPath);

@@ -17,6 +17,7 @@ public sealed class LogEventIdTests
         typeof(KeyOperator.Runtime.RuntimeServiceCollectionExtensions).Assembly,
         typeof(KeyOperator.Operator.ApiKeys.ApiKeyConstants).Assembly,
         typeof(KeyOperator.Providers.SecretProviderRegistry).Assembly,
+        typeof(KeyOperator.Hsm.HsmRegistry).Assembly,
         typeof(KeyOperator.ControlPlane.LocalControlPlane).Assembly,
         typeof(KeyOperator.LocalCluster.DevEnvironment).Assembly,
     ];

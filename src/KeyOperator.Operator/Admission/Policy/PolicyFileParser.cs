@@ -132,7 +132,7 @@ internal static class PolicyFileParser
         return requirement;
     }
 
-    private static NamespaceSelector Selector(YamlNode node, string field)
+    internal static NamespaceSelector Selector(YamlNode node, string field)
     {
         var selector = new NamespaceSelector();
         if (node is YamlScalarNode { Value: null or "" })

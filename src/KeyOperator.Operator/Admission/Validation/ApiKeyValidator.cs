@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using KeyOperator.Operator.Admission.Policy;
 using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Hsm;
 
 namespace KeyOperator.Operator.Admission.Validation;
 
@@ -15,7 +16,8 @@ namespace KeyOperator.Operator.Admission.Validation;
 internal sealed class ApiKeyValidator(
     IManagedSecretLookup managedSecrets,
     IRotationPolicyLookup rotationPolicies,
-    INamespaceLabelLookup namespaceLabels) : IAdmissionValidator
+    INamespaceLabelLookup namespaceLabels,
+    HsmCatalog? hsms = null) : IAdmissionValidator
 {
     private const string NamespaceNameLabel = "kubernetes.io/metadata.name";
     private const string ManagedByLabel = ApiKeyConstants.Labels.ManagedBy;
@@ -55,6 +57,39 @@ internal sealed class ApiKeyValidator(
         CheckRestartTargets(context, spec, findings);
         await CheckSecretNameAsync(context, spec, findings, cancellationToken).ConfigureAwait(false);
         await CheckRotationAsync(context, spec, findings, cancellationToken).ConfigureAwait(false);
+        await CheckHsmSourceAsync(context, spec, findings, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask CheckHsmSourceAsync(AdmissionContext context, JsonObject spec, AdmissionFindings findings, CancellationToken cancellationToken)
+    {
+        JsonObject? source = JsonFields.Object(spec, "source", "spec.source", findings);
+        JsonObject? hsm = source is null ? null : JsonFields.Object(source, "hsm", "spec.source.hsm", findings);
+        string? name = hsm is null ? null : JsonFields.String(hsm, "name", "spec.source.hsm.name", findings);
+        if (hsm is null || name is null)
+        {
+            return;
+        }
+
+        if (JsonFields.IsPresent(spec, "rsa") || JsonFields.IsPresent(spec, "ecdsa"))
+        {
+            findings.Deny("spec.source.hsm", "HSM-resident key pairs (rsa, ecdsa) are not implemented yet; an HSM source works with token, hmac and basicAuth", "rule hsmFormats");
+        }
+        else if (JsonFields.String(hsm, "masterKeyLabel", "spec.source.hsm.masterKeyLabel", findings) is not { Length: > 0 })
+        {
+            findings.Deny("spec.source.hsm.masterKeyLabel", "is required for token, hmac and basicAuth (the label of the master key on the token)", "rule hsmMasterKey");
+        }
+
+        // The HSM settings are the cluster operator's: which HSMs exist and which namespaces may use each.
+        HsmSourceSpec reference = new() { Name = name };
+        HsmDefinition? definition = hsms?.Settings.Find(name);
+        IReadOnlyDictionary<string, string>? labels = definition is not null && (definition.NamespaceSelector.MatchLabels.Count > 0 || definition.NamespaceSelector.MatchExpressions.Count > 0)
+            ? await namespaceLabels.GetLabelsAsync(context.Namespace, cancellationToken).ConfigureAwait(false)
+            : null;
+        string? refusal = hsms is null ? $"no HSM named \"{name}\" is configured (none is configured)" : hsms.Refusal(reference, context.Namespace, labels);
+        if (refusal is not null)
+        {
+            findings.Deny("spec.source.hsm.name", refusal, "hsm namespaceSelector");
+        }
     }
 
     private static void CheckFormat(AdmissionPolicy policy, JsonObject spec, AdmissionFindings findings)

@@ -25,4 +25,9 @@ internal static class ApiKeyReasons
     public const string PolicyFound = "PolicyFound";
     public const string PolicyNotFound = "PolicyNotFound";
     public const string PolicyInvalid = "PolicyInvalid";
+
+    // HSM sources (issue #14): Ready=False reasons and events.
+    public const string HsmUnavailable = "HsmUnavailable";
+    public const string HsmKeyMissing = "HsmKeyMissing";
+    public const string HsmNotAllowed = "HsmNotAllowed";
 }

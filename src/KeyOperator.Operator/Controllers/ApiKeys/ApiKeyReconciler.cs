@@ -4,6 +4,8 @@ using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers.Ports;
 using KeyOperator.Operator.Controllers.RotationPolicies;
+using KeyOperator.Hsm;
+using KeyOperator.Operator.Hsm;
 using KeyOperator.Operator.Keys;
 using KeyOperator.Operator.Rotation;
 using KeyOperator.Runtime.Conditions;
@@ -28,8 +30,14 @@ internal sealed partial class ApiKeyReconciler(
     RotationPolicyResolver policies,
     RotationMetrics metrics,
     TimeProvider time,
-    ILogger<ApiKeyReconciler> logger) : IReconciler<ApiKey>
+    ILogger<ApiKeyReconciler> logger,
+    HsmSourceGate? hsmGate = null) : IReconciler<ApiKey>
 {
+    // How soon an ApiKey whose HSM failed is looked at again: nothing in the cluster changes when an HSM recovers or
+    // a master key is created, so no watch event would wake it.
+    private static readonly TimeSpan s_hsmRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_hsmWait = TimeSpan.FromMinutes(1);
+
     public async Task<ReconcileResult> ReconcileAsync(ReconcileRequest<ApiKey> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -78,6 +86,10 @@ internal sealed partial class ApiKeyReconciler(
 
         string secretName = SecretNameOf(apiKey);
         Log.Assessed(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, assessment.Verdict);
+        if (apiKey.Spec.Source?.Hsm is { } hsmSource && await RefuseHsmSourceAsync(apiKey, format, hsmSource, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
 
         KeyRecord current;
         switch (assessment.Verdict)
@@ -95,7 +107,17 @@ internal sealed partial class ApiKeyReconciler(
                 break;
 
             default:
-                (current, secret) = await MintAsync(apiKey, format, secretName, secret, assessment, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    (current, secret) = await MintAsync(apiKey, format, secretName, secret, assessment, cancellationToken).ConfigureAwait(false);
+                }
+                catch (HsmException ex)
+                {
+                    Record(apiKey, EventTypes.Warning, HsmReason(ex), "Generate", ex.Message);
+                    await statusWriter.WriteNotReadyAsync(apiKey, HsmReason(ex), ex.Message, cancellationToken).ConfigureAwait(false);
+                    return ReconcileResult.RequeueAfter(ex.Failure == HsmFailure.Unavailable ? s_hsmRetry : s_hsmWait);
+                }
+
                 break;
         }
 
@@ -114,7 +136,23 @@ internal sealed partial class ApiKeyReconciler(
         // The Secret as the server answered its last write (or as read when nothing was written): the rotator starts
         // from it instead of reading it again.
         V1Secret? known = secret;
-        RotationRun run = await rotator.RunAsync(apiKey, format, secretName, policy.Policy, known, cancellationToken).ConfigureAwait(false);
+        RotationRun run;
+        try
+        {
+            run = await rotator.RunAsync(apiKey, format, secretName, policy.Policy, known, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HsmException ex)
+        {
+            // The current key stays valid and Ready; the rotation resumes from its recorded step once the HSM answers.
+            Record(apiKey, EventTypes.Warning, HsmReason(ex), "Rotate", "Rotation waits for the HSM: " + ex.Message);
+            ApiKeyStatus blocked = apiKey.Status ?? new ApiKeyStatus();
+            await statusWriter.WriteAsync(apiKey, blocked with
+            {
+                Conditions = statusWriter.SetCondition(blocked.Conditions, ApiKeyReasons.RotationBlocked, ConditionStatus.True, HsmReason(ex), ex.Message, apiKey.Metadata.Generation),
+            }, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.RequeueAfter(ex.Failure == HsmFailure.Unavailable ? s_hsmRetry : s_hsmWait);
+        }
+
         apiKey = run.ApiKey;
         if (run.Secret is { } published)
         {
@@ -136,6 +174,43 @@ internal sealed partial class ApiKeyReconciler(
     }
 
     private static string SecretNameOf(ApiKey apiKey) => apiKey.Spec.SecretName ?? apiKey.Metadata.Name!;
+
+    private static string HsmReason(HsmException exception) => exception.Failure switch
+    {
+        HsmFailure.KeyMissing => ApiKeyReasons.HsmKeyMissing,
+        HsmFailure.NotConfigured => ApiKeyReasons.HsmNotAllowed,
+        _ => ApiKeyReasons.HsmUnavailable,
+    };
+
+    /// <summary>
+    /// What the webhook would have denied, for ApiKeys stored without it: an HSM that is not configured or not allowed
+    /// in the namespace (HsmNotAllowed), or a source the format cannot use (InvalidSpec). Nothing is generated then.
+    /// </summary>
+    private async Task<ReconcileResult?> RefuseHsmSourceAsync(ApiKey apiKey, ApiKeyFormat format, HsmSourceSpec hsm, CancellationToken cancellationToken)
+    {
+        string? invalid = format is ApiKeyFormat.Rsa or ApiKeyFormat.Ecdsa
+            ? "spec.source.hsm: HSM-resident key pairs (rsa, ecdsa) are not implemented yet; use token, hmac or basicAuth"
+            : string.IsNullOrEmpty(hsm.MasterKeyLabel) ? "spec.source.hsm.masterKeyLabel is required for token, hmac and basicAuth" : null;
+        if (invalid is not null)
+        {
+            await statusWriter.WriteNotReadyAsync(apiKey, ApiKeyReasons.InvalidSpec, invalid, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done;
+        }
+
+        string? refusal = hsmGate is null
+            ? $"no HSM named \"{hsm.Name}\" is configured (none is configured)"
+            : await hsmGate.RefusalAsync(hsm, apiKey.Metadata.NamespaceProperty ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        if (refusal is null)
+        {
+            return null;
+        }
+
+        Record(apiKey, EventTypes.Warning, ApiKeyReasons.HsmNotAllowed, "Generate", "spec.source.hsm.name: " + refusal);
+        await statusWriter.WriteNotReadyAsync(apiKey, ApiKeyReasons.HsmNotAllowed, "spec.source.hsm.name: " + refusal, cancellationToken).ConfigureAwait(false);
+
+        // Namespace labels and the settings file change without an event on the ApiKey.
+        return ReconcileResult.RequeueAfter(s_hsmWait);
+    }
 
     private static bool IsSteadyState(ApiKey apiKey, SecretAssessment assessment) =>
         assessment.Verdict == SecretVerdict.Healthy
@@ -175,9 +250,17 @@ internal sealed partial class ApiKeyReconciler(
 
     private async Task<(KeyRecord Key, V1Secret Written)> MintAsync(ApiKey apiKey, ApiKeyFormat format, string secretName, V1Secret? existing, SecretAssessment assessment, CancellationToken cancellationToken)
     {
-        int version = Math.Max(apiKey.Status?.CurrentVersion ?? 0, assessment.Version ?? 0) + 1;
+        // A key derived in an HSM is the same value for the same version: a deleted or tampered Secret gets the current
+        // version back rather than a new key every consumer would have to pick up.
+        string? hsmName = apiKey.Spec.Source?.Hsm?.Name;
+        bool restore = hsmName is not null && apiKey.Status?.CurrentVersion is > 0 && assessment.Verdict is SecretVerdict.Missing or SecretVerdict.Tampered;
+        int version = restore ? apiKey.Status!.CurrentVersion!.Value : Math.Max(apiKey.Status?.CurrentVersion ?? 0, assessment.Version ?? 0) + 1;
         (string reason, string type, string note) = assessment.Verdict switch
         {
+            SecretVerdict.Missing when restore =>
+                (ApiKeyReasons.SecretRecreated, EventTypes.Warning, $"Secret {secretName} was deleted; restored key version {version} from HSM {hsmName}"),
+            SecretVerdict.Tampered when restore =>
+                (ApiKeyReasons.SecretTampered, EventTypes.Warning, $"Data of Secret {secretName} no longer matched version {version}; restored it from HSM {hsmName}"),
             SecretVerdict.Missing when apiKey.Status?.CurrentVersion is not null =>
                 (ApiKeyReasons.SecretRecreated, EventTypes.Warning, $"Secret {secretName} was deleted; generated key version {version}"),
             SecretVerdict.Missing => (ApiKeyReasons.Generated, EventTypes.Normal, $"Generated key version {version} in Secret {secretName}"),
@@ -186,8 +269,12 @@ internal sealed partial class ApiKeyReconciler(
             _ => (ApiKeyReasons.SecretTampered, EventTypes.Warning, $"Data of Secret {secretName} no longer matches the fingerprint of version {assessment.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}; treated as compromised and replaced by version {version}"),
         };
 
-        using GeneratedKey key = await generator.GenerateAsync(apiKey.Spec, version, cancellationToken).ConfigureAwait(false);
-        Dictionary<string, byte[]> data = SecretDataLayout.Compose(key, previous: null);
+        using GeneratedKey key = await generator.GenerateAsync(apiKey, version, cancellationToken).ConfigureAwait(false);
+
+        // During a grace period the previous version is restored beside it, as the rotation had left it.
+        int? previousVersion = restore ? apiKey.Status?.Keys?.FirstOrDefault(k => k.State == KeyVersionState.Previous && k.Version < version)?.Version : null;
+        using GeneratedKey? previous = previousVersion is { } p ? await generator.GenerateAsync(apiKey, p, cancellationToken).ConfigureAwait(false) : null;
+        Dictionary<string, byte[]> data = SecretDataLayout.Compose(key, previous: previous?.Data);
         V1Secret desired = ApiKeySecretBuilder.Build(apiKey, format, secretName, key, data, existing);
         V1Secret written = existing is null
             ? await secrets.CreateAsync(desired, cancellationToken).ConfigureAwait(false)

@@ -78,7 +78,7 @@ internal sealed partial class ApiKeyRotator(
 
                     case RotationAction.MintKey mint:
                         held?.Dispose();
-                        held = await generator.GenerateAsync(apiKey.Spec, mint.TargetVersion, cancellationToken).ConfigureAwait(false);
+                        held = await generator.GenerateAsync(apiKey, mint.TargetVersion, cancellationToken).ConfigureAwait(false);
                         apiKey = await PersistAsync(apiKey, mint.Complete(held.Fingerprint), cancellationToken).ConfigureAwait(false);
                         break;
 
@@ -146,7 +146,7 @@ internal sealed partial class ApiKeyRotator(
     private async Task<ApiKey> CommitAsync(ApiKey apiKey, RotationCommit commit, CancellationToken cancellationToken)
     {
         ApiKeyStatus before = apiKey.Status ?? new ApiKeyStatus();
-        ApiKeyStatus next = RotationStatus.Commit(before, commit);
+        ApiKeyStatus next = ApiKeyStatusWriter.WithSource(RotationStatus.Commit(before, commit), apiKey.Spec, commit.CurrentVersion);
 
         // The Ready message names the current version; switching it in the same write keeps status one consistent
         // snapshot and saves the follow-up write a later reconcile would make.

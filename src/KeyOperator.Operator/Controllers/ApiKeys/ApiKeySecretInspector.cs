@@ -71,6 +71,12 @@ internal static class ApiKeySecretInspector
                 $"basicAuth:{spec.BasicAuth!.Username}:{spec.BasicAuth.PasswordLength}:{spec.BasicAuth.Lowercase}:{spec.BasicAuth.Uppercase}:{spec.BasicAuth.Digits}:{spec.BasicAuth.Symbols}"),
             _ => FormattableString.Invariant($"token:{(spec.Token ?? new TokenSpec()).Prefix}:{(spec.Token ?? new TokenSpec()).EntropyBits}"),
         };
+
+        // Appended only when set, so the hash of every software key stays what it was; switching source re-issues.
+        if (spec.Source?.Hsm is { } hsm)
+        {
+            canonical += $"|hsm:{hsm.Name}:{hsm.MasterKeyLabel}";
+        }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16];
     }
 

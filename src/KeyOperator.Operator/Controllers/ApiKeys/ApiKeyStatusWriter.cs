@@ -35,6 +35,7 @@ internal sealed class ApiKeyStatusWriter(IApiKeyStore store, TimeProvider time)
             keys = [current, .. keys.Where(k => k.Version != key.Version).Select(k => k with { State = KeyVersionState.Retired }).Take(MaxKeyEntries - 1)];
         }
 
+        keys = WithSource(keys, apiKey.Spec, key.Version);
         ApiKeyStatus next = previous with
         {
             ObservedGeneration = apiKey.Metadata.Generation,
@@ -52,6 +53,21 @@ internal sealed class ApiKeyStatusWriter(IApiKeyStore store, TimeProvider time)
                 : previous.LastRotateAnnotation,
         };
         return WriteAsync(apiKey, next, cancellationToken);
+    }
+
+    /// <summary>status.keys with the version's source set: "hsm/&lt;name&gt;" for a key from an HSM, none for software keys.</summary>
+    public static ApiKeyStatus WithSource(ApiKeyStatus status, ApiKeySpec spec, int version)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return status.Keys is null ? status : status with { Keys = WithSource(status.Keys, spec, version) };
+    }
+
+    private static IReadOnlyList<KeyVersionStatus> WithSource(IReadOnlyList<KeyVersionStatus> keys, ApiKeySpec spec, int version)
+    {
+        string? source = spec.Source?.Hsm is { } hsm ? KeyOperator.Operator.Hsm.HsmKeyDeriver.SourceLabel(hsm) : null;
+        return keys.Any(k => k.Version == version && k.Source != source)
+            ? [.. keys.Select(k => k.Version == version ? k with { Source = source } : k)]
+            : keys;
     }
 
     public Task<ApiKey> WriteNotReadyAsync(ApiKey apiKey, string reason, string message, CancellationToken cancellationToken)

@@ -14,12 +14,12 @@ namespace KeyOperator.Operator.Tests.Admission.Fakes;
 /// <summary>The reviewer with every validator, fake lookups and a chosen policy; feeds it serialized reviews.</summary>
 internal sealed class ReviewerHarness
 {
-    public ReviewerHarness(AdmissionPolicy? policy = null)
+    public ReviewerHarness(AdmissionPolicy? policy = null, KeyOperator.Operator.Hsm.HsmCatalog? hsms = null)
     {
         Policy = policy ?? AdmissionPolicy.Empty;
         Reviewer = new AdmissionReviewer(
             [
-                new ApiKeyValidator(Lookups, Lookups, Lookups),
+                new ApiKeyValidator(Lookups, Lookups, Lookups, hsms),
                 new RotationPolicyValidator(),
                 new ExternalCredentialValidator(),
                 new StructuralValidator(AdmissionKinds.WebhookEndpoint),

@@ -5,6 +5,8 @@ using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers;
 using KeyOperator.Operator.Controllers.ApiKeys;
 using KeyOperator.Operator.Controllers.RotationPolicies;
+using KeyOperator.Operator.Admission.Validation;
+using KeyOperator.Operator.Hsm;
 using KeyOperator.Operator.Keys;
 using KeyOperator.Operator.RotationPolicies;
 using KeyOperator.Operator.Tests.Controllers.Fakes;
@@ -26,10 +28,15 @@ internal sealed class ReconcilerHarness : IDisposable
 {
     public const string Namespace = "team";
 
-    private readonly KeyGenerator _generator = new();
+    private readonly KeyGenerator _generator;
 
-    public ReconcilerHarness()
+    /// <param name="hsm">With it, ApiKeys with spec.source.hsm derive through it and <paramref name="hsmSettings"/> decide who may.</param>
+    /// <param name="hsmSettings">The configured HSMs.</param>
+    /// <param name="namespaceLabels">Namespace labels for the HSMs' selectors.</param>
+    public ReconcilerHarness(IHsmKeySource? hsm = null, HsmSettings? hsmSettings = null, INamespaceLabelLookup? namespaceLabels = null)
     {
+        _generator = hsm is null ? new KeyGenerator() : new KeyGenerator(new HsmKeyDeriver(hsm), 2);
+        HsmSourceGate? gate = hsm is null ? null : new HsmSourceGate(new HsmCatalog(hsmSettings ?? HsmSettings.Empty, "key-operator"), namespaceLabels ?? new NoNamespaceLabels());
         ObjectVersions versions = new();
         ApiKeys = new InMemoryApiKeyStore(versions);
         Secrets = new InMemorySecretStore(versions);
@@ -62,7 +69,8 @@ internal sealed class ReconcilerHarness : IDisposable
             new RotationPolicyResolver(policyInformer, apiKeyInformer),
             metrics,
             Time,
-            NullLogger<ApiKeyReconciler>.Instance);
+            NullLogger<ApiKeyReconciler>.Instance,
+            gate);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero));
@@ -87,6 +95,12 @@ internal sealed class ReconcilerHarness : IDisposable
         Reconciler.ReconcileAsync(new ReconcileRequest<ApiKey>(new QueueKey(Namespace, name), ApiKeys.Get(Namespace, name)), CancellationToken.None);
 
     public void Dispose() => _generator.Dispose();
+
+    private sealed class NoNamespaceLabels : INamespaceLabelLookup
+    {
+        public ValueTask<IReadOnlyDictionary<string, string>?> GetLabelsAsync(string namespaceName, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyDictionary<string, string>?>(null);
+    }
 
     private Informer<T> Inert<T>(string name)
         where T : class, k8s.IKubernetesObject<V1ObjectMeta> =>
