@@ -24,10 +24,12 @@ public sealed class MotoServer : IAsyncDisposable
     private readonly EmulatorCertificates _certificates;
     private readonly string _directory;
     private readonly StringBuilder _log;
+    private readonly TaskCompletionSource _listening;
 
-    private MotoServer(Process process, EmulatorCertificates certificates, string directory, Uri endpoint, StringBuilder log)
+    private MotoServer(Process process, EmulatorCertificates certificates, string directory, Uri endpoint, StringBuilder log, TaskCompletionSource listening)
     {
         _process = process;
+        _listening = listening;
         _certificates = certificates;
         _directory = directory;
         _log = log;
@@ -78,12 +80,13 @@ public sealed class MotoServer : IAsyncDisposable
         }
 
         StringBuilder log = new();
+        TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
         Process process = Process.Start(start) ?? throw new InvalidOperationException("python3 -m moto.server did not start");
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
+        process.OutputDataReceived += (_, e) => Append(log, e.Data, listening);
+        process.ErrorDataReceived += (_, e) => Append(log, e.Data, listening);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        MotoServer server = new(process, certificates, directory, new Uri($"https://127.0.0.1:{port}"), log);
+        MotoServer server = new(process, certificates, directory, new Uri($"https://127.0.0.1:{port}"), log, listening);
         try
         {
             await server.WaitReadyAsync().ConfigureAwait(false);
@@ -189,11 +192,17 @@ public sealed class MotoServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void Append(StringBuilder log, string? line)
+    private static void Append(StringBuilder log, string? line, TaskCompletionSource listening)
     {
         if (line is null)
         {
             return;
+        }
+
+        // werkzeug prints this once its socket is bound: the positive signal WaitReadyAsync waits for.
+        if (line.Contains("Running on", StringComparison.Ordinal))
+        {
+            listening.TrySetResult();
         }
 
         lock (log)
@@ -290,40 +299,21 @@ public sealed class MotoServer : IAsyncDisposable
             },
         };
         using HttpClient http = new(handler) { Timeout = TimeSpan.FromSeconds(5) };
-        Stopwatch elapsed = Stopwatch.StartNew();
-        // The moto-api dashboard is not an AWS action, so polling it spends none of the unauthenticated calls.
-        Uri probe = new(Endpoint, "/moto-api/");
-        while (true)
+        // Wait for the listening line (or an exit), then check once that moto answers over TLS with our CA; the 60 s
+        // only bounds a hung start.
+        Task exited = _process.WaitForExitAsync();
+        Task first = await Task.WhenAny(_listening.Task, exited).WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        if (first == exited)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"moto exited with {_process.ExitCode} before it answered: {Log()}");
-            }
+            throw new InvalidOperationException($"moto exited with {_process.ExitCode} before it listened: {Log()}");
+        }
 
-            try
-            {
-                using HttpResponseMessage response = await http.GetAsync(probe).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Not answering yet.
-            }
-
-            if (elapsed.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                throw new InvalidOperationException($"moto did not answer {probe} within 60 s: {Log()}");
-            }
-
-            // Polling interval while moto imports its services; the loop ends on the positive answer above.
-            await Task.Delay(100).ConfigureAwait(false);
+        // The moto-api dashboard is not an AWS action, so the check spends none of the unauthenticated calls.
+        Uri probe = new(Endpoint, "/moto-api/");
+        using HttpResponseMessage response = await http.GetAsync(probe).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"moto answered {probe} with {(int)response.StatusCode}: {Log()}");
         }
     }
 

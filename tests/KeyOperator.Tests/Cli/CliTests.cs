@@ -97,6 +97,26 @@ public sealed class CliTests
         Assert.StartsWith("error:", result.StandardError, StringComparison.Ordinal);
     }
 
+    // A kubeconfig that loads but points nowhere: flags must be refused before anything is dialled.
+    private const string NowhereKubeconfig = """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: nowhere
+          cluster:
+            server: https://127.0.0.1:1
+        contexts:
+        - name: nowhere
+          context:
+            cluster: nowhere
+            user: nobody
+        current-context: nowhere
+        users:
+        - name: nobody
+          user:
+            token: not-a-token
+        """;
+
     [Theory]
     [InlineData("--webhook-cert-file /certs/tls.crt", "--webhook-cert-file, --webhook-key-file:")]
     [InlineData("--webhook-key-file /certs/tls.key", "--webhook-cert-file, --webhook-key-file:")]
@@ -109,26 +129,8 @@ public sealed class CliTests
     [InlineData("--metrics-port 9443 --webhook-port 9443", "--metrics-port and --webhook-port must differ")]
     public async Task Run_FlagsThatCannotWork_ExitsTwoNamingTheFlags(string flags, string expected)
     {
-        // A kubeconfig that loads but points nowhere: the flags must be refused before anything is dialled.
         string kubeconfig = Path.GetTempFileName();
-        await File.WriteAllTextAsync(kubeconfig, """
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: nowhere
-              cluster:
-                server: https://127.0.0.1:1
-            contexts:
-            - name: nowhere
-              context:
-                cluster: nowhere
-                user: nobody
-            current-context: nowhere
-            users:
-            - name: nobody
-              user:
-                token: not-a-token
-            """);
+        await File.WriteAllTextAsync(kubeconfig, NowhereKubeconfig);
         try
         {
             KubectlResult result = await KeyOperatorCli.RunAsync(string.Empty, ["run", "--kubeconfig", kubeconfig, "--no-leader-election", .. flags.Split(' ')]);
@@ -148,24 +150,7 @@ public sealed class CliTests
     {
         string kubeconfig = Path.GetTempFileName();
         string hsmConfig = Path.GetTempFileName();
-        await File.WriteAllTextAsync(kubeconfig, """
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: nowhere
-              cluster:
-                server: https://127.0.0.1:1
-            contexts:
-            - name: nowhere
-              context:
-                cluster: nowhere
-                user: nobody
-            current-context: nowhere
-            users:
-            - name: nobody
-              user:
-                token: not-a-token
-            """);
+        await File.WriteAllTextAsync(kubeconfig, NowhereKubeconfig);
         await File.WriteAllTextAsync(hsmConfig, "hsms:\n  - name: softhsm\n    module: libsofthsm2.so\n");
         try
         {
