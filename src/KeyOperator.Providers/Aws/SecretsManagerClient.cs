@@ -110,7 +110,7 @@ internal sealed class SecretsManagerClient(
         }
         catch (HttpRequestException ex)
         {
-            string why = FindInner<AuthenticationException>(ex) is not null
+            string why = ExceptionChain.Find<AuthenticationException>(ex) is not null
                 ? "the TLS handshake failed (is the caBundle the CA that signed the endpoint's certificate?)"
                 : "no response (" + (ex.HttpRequestError == HttpRequestError.Unknown ? "connection failed" : ex.HttpRequestError.ToString()) + ")";
             throw new ProviderException(ProviderFailure.Unavailable, $"Secrets Manager {_endpointName}: GetSecretValue of {what}: {why}", null, ex);
@@ -119,19 +119,5 @@ internal sealed class SecretsManagerClient(
         {
             throw new ProviderException(ProviderFailure.Unavailable, $"Secrets Manager {_endpointName}: GetSecretValue of {what}: timed out", null, ex);
         }
-    }
-
-    private static T? FindInner<T>(Exception exception)
-        where T : Exception
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
     }
 }

@@ -68,7 +68,7 @@ internal sealed class VaultTransport
         }
         catch (HttpRequestException ex)
         {
-            string why = FindInner<AuthenticationException>(ex) is not null
+            string why = ExceptionChain.Find<AuthenticationException>(ex) is not null
                 ? "the TLS handshake failed (is the caBundle the CA that signed Vault's certificate?)"
                 : "no response (" + (ex.HttpRequestError == HttpRequestError.Unknown ? "connection failed" : ex.HttpRequestError.ToString()) + ")";
             throw new ProviderException(ProviderFailure.Unavailable, $"Vault {Server}: {operation}: {why}", null, ex);
@@ -170,20 +170,6 @@ internal sealed class VaultTransport
         }
 
         return text.ToString();
-    }
-
-    private static T? FindInner<T>(Exception exception)
-        where T : Exception
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)
