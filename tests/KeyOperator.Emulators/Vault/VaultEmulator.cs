@@ -26,6 +26,7 @@ public sealed class VaultEmulator : IAsyncDisposable
     private readonly Dictionary<string, TokenEntry> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _reads = new(StringComparer.Ordinal);
     private readonly List<PendingFault> _faults = [];
+    private readonly List<VaultRequestRecord> _log = [];
     private EmulatorHost? _host;
     private int _requests;
     private int _logins;
@@ -88,6 +89,21 @@ public sealed class VaultEmulator : IAsyncDisposable
     /// <param name="ns">The namespace, or null for the root.</param>
     /// <returns>The count.</returns>
     public int Reads(string mount, string key, string? ns = null) => _reads.GetValueOrDefault(ReadKey(Ns(ns), mount, key));
+
+    /// <summary>
+    /// The requests whose path (after <c>/v1/</c>) starts with <paramref name="pathPrefix"/>, in arrival order, each with
+    /// the emulator's own clock reading and the status it answered: the server's view of when a client came back.
+    /// </summary>
+    /// <param name="pathPrefix">The path prefix, for example <c>secret/data/team-a/</c>.</param>
+    /// <returns>A copy of the matching records.</returns>
+    public IReadOnlyList<VaultRequestRecord> RequestLog(string pathPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(pathPrefix);
+        lock (_sync)
+        {
+            return [.. _log.Where(r => r.Path.StartsWith(pathPrefix, StringComparison.Ordinal))];
+        }
+    }
 
     /// <summary>Creates a namespace (an isolated set of mounts, tokens and auth methods).</summary>
     /// <param name="ns">Its name, such as <c>team-a</c>.</param>
@@ -345,6 +361,24 @@ public sealed class VaultEmulator : IAsyncDisposable
     }
 
     private async Task HandleAsync(HttpContext context)
+    {
+        DateTimeOffset arrived = _time.GetUtcNow();
+        try
+        {
+            await DispatchAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            string path = (context.Request.Path.Value ?? string.Empty).TrimStart('/');
+            path = path.StartsWith("v1/", StringComparison.Ordinal) ? path["v1/".Length..].TrimEnd('/') : path;
+            lock (_sync)
+            {
+                _log.Add(new VaultRequestRecord(arrived, context.Request.Method, path, context.Response.StatusCode));
+            }
+        }
+    }
+
+    private async Task DispatchAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
         if (!string.Equals(context.Request.Headers["X-Vault-Request"], "true", StringComparison.Ordinal))

@@ -74,6 +74,41 @@ public sealed class VaultEndToEndTests(OperatorFixture fixture, VaultEmulatorFix
     }
 
     [Fact]
+    public async Task Throttled_RetryAfterHonouredSecretKeptThenRecovers()
+    {
+        string ns = await fixture.CreateNamespaceAsync("xc-throttle");
+        string prefix = $"secret/data/{ns}/";
+        Vault.Write("secret", $"{ns}/db", new JsonObject { ["password"] = "kept" });
+        await ApplyTokenSecretAsync(ns, Vault.CreateToken(VaultTokenSpec.ReadAll));
+        await ApplyAsync(fixture, Credential(ns, "db", "      tokenSecretRef: {name: vault-token, key: token}\n", $"  refreshInterval: 5s\n  data:\n  - secretKey: password\n    remoteRef: {{key: {ns}/db, property: password}}\n"));
+        await WaitReadyAsync(ns, "db");
+        TimeSpan retryAfter = TimeSpan.FromSeconds(3);
+
+        // Two 429s in a row: the second proves the wait is honoured again after a throttled retry, not only once.
+        Vault.InjectFault(VaultFault.Throttled, count: 2, retryAfter: retryAfter, pathPrefix: prefix);
+
+        JsonObject throttled = await EventuallyAsync(() => GetJsonAsync(ns, "db"), o => Reason(o) == "Throttled", "Ready False Throttled");
+        Assert.Equal("False", ReadyStatus(throttled));
+        Assert.Equal("kept", Text(await GetSecretAsync(fixture, ns, "db"), "password"));
+        Vault.Write("secret", $"{ns}/db", new JsonObject { ["password"] = "after" });
+        V1Secret recovered = await EventuallyAsync(() => GetSecretAsync(fixture, ns, "db"), s => Text(s, "password") == "after", "the new value once the store answers again");
+        JsonObject ready = await EventuallyAsync(() => GetJsonAsync(ns, "db"), o => Reason(o) == "Synced", "Ready True Synced again");
+        Assert.Equal("True", ReadyStatus(ready));
+        Assert.Equal("after", Text(recovered, "password"));
+
+        // The emulator's own clock: after each 429 the next request for this path came no sooner than Retry-After.
+        IReadOnlyList<VaultRequestRecord> log = Vault.RequestLog(prefix);
+        int[] throttledAt = [.. Enumerable.Range(0, log.Count).Where(i => log[i].Status == 429)];
+        Assert.Equal(2, throttledAt.Length);
+        foreach (int i in throttledAt)
+        {
+            Assert.True(i + 1 < log.Count, "a request followed the 429");
+            TimeSpan gap = log[i + 1].At - log[i].At;
+            Assert.True(gap >= retryAfter, $"request {i + 1} came {gap.TotalMilliseconds:F0} ms after a 429 with Retry-After {retryAfter.TotalSeconds:F0} s");
+        }
+    }
+
+    [Fact]
     public async Task ConfirmedDeletion_DeletePolicyRemovesKeyRetainKeepsIt()
     {
         string ns = await fixture.CreateNamespaceAsync("xc-delete");
