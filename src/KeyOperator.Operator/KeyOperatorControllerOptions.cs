@@ -40,6 +40,6 @@ public sealed class KeyOperatorControllerOptions
     /// </summary>
     public string? PolicyFile { get; set; }
 
-    /// <summary>How keys that share a restart target are batched into one rollout (see <see cref="Controllers.ApiKeys.RestartBatch"/>).</summary>
+    /// <summary>How keys that share a restart target are batched into one rollout (see <see cref="Controllers.Restarts.RestartBatch"/>).</summary>
     internal RestartBatchOptions RestartBatch { get; set; } = new();
 }

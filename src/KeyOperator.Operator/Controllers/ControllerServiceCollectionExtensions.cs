@@ -10,6 +10,7 @@ using KeyOperator.Operator.Controllers.ExternalCredentials;
 using KeyOperator.Operator.ExternalCredentials;
 using KeyOperator.Providers;
 using KeyOperator.Operator.Controllers.Ports;
+using KeyOperator.Operator.Controllers.Restarts;
 using KeyOperator.Operator.Controllers.RotationPolicies;
 using KeyOperator.Operator.Keys;
 using KeyOperator.Operator.RotationPolicies;
@@ -68,6 +69,7 @@ internal static class ControllerServiceCollectionExtensions
         services.AddSingleton<IRotationPolicyStatusWriter, RotationPolicyStatusWriterAdapter>();
         services.AddSingleton<IExternalCredentialStore, ExternalCredentialStoreAdapter>();
         services.AddSingleton<IServiceAccountTokenIssuer, ServiceAccountTokenIssuerAdapter>();
+        services.AddSingleton<IRestartPeers, InformerRestartPeers>();
 
         services.AddHsmServices();
         services.TryAddSingleton<KeyOperator.Operator.Admission.Validation.INamespaceLabelLookup, NamespaceLabelLookupAdapter>();

@@ -33,6 +33,9 @@ internal sealed record ExternalCredentialStatus
     /// <summary>Counts changes of the synced data (1 after the first sync); restart targets are rolled once per increment.</summary>
     public int? DataVersion { get; init; }
 
+    /// <summary>When <see cref="DataVersion"/> last changed; restarts for it are batched with rotating ApiKeys from then.</summary>
+    public DateTimeOffset? DataChangedTime { get; init; }
+
     /// <summary>The Secret written.</summary>
     public string? SecretName { get; init; }
 

@@ -3,7 +3,7 @@
 using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers;
-using KeyOperator.Operator.Controllers.ApiKeys;
+using KeyOperator.Operator.Controllers.Restarts;
 using KeyOperator.Operator.Rotation;
 
 namespace KeyOperator.Operator.Tests.Controllers;
@@ -18,7 +18,7 @@ public sealed class RestartBatchTests
     [Fact]
     public void DeferUntil_WithinSettle_WaitsForTheSettleEnd()
     {
-        DateTimeOffset? until = RestartBatch.DeferUntil(Key("a", Web), [Web], [], Committed, Committed.AddSeconds(1), Options);
+        DateTimeOffset? until = RestartBatch.DeferUntil("team", "a", [Web], [], Committed, Committed.AddSeconds(1), Options);
 
         Assert.Equal(Committed.AddSeconds(2), until);
     }
@@ -26,7 +26,7 @@ public sealed class RestartBatchTests
     [Fact]
     public void DeferUntil_AfterSettleNoPartners_RestartsNow()
     {
-        Assert.Null(RestartBatch.DeferUntil(Key("a", Web), [Web], [Key("b", Web), Key("c", Worker, manual: "x")], Committed, Committed.AddSeconds(2), Options));
+        Assert.Null(RestartBatch.DeferUntil("team", "a", [Web], [Key("b", Web), Key("c", Worker, manual: "x")], Committed, Committed.AddSeconds(2), Options));
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public sealed class RestartBatchTests
             _ => Key("b", Web, phase: RotationPhase.KeyMinted),
         };
 
-        DateTimeOffset? until = RestartBatch.DeferUntil(Key("a", Web), [Web], [other], Committed, Committed.AddSeconds(5), Options);
+        DateTimeOffset? until = RestartBatch.DeferUntil("team", "a", [Web], [other], Committed, Committed.AddSeconds(5), Options);
 
         Assert.Equal(Committed.AddSeconds(6), until);
     }
@@ -57,7 +57,7 @@ public sealed class RestartBatchTests
     {
         RotationPhase phase = Enum.Parse<RotationPhase>(phaseName);
         // A committed partner is merged into this restart's annotation (WorkloadRestarter), so there is nothing to wait for.
-        Assert.Null(RestartBatch.DeferUntil(Key("a", Web), [Web], [Key("b", Web, phase: phase)], Committed, Committed.AddSeconds(3), Options));
+        Assert.Null(RestartBatch.DeferUntil("team", "a", [Web], [Key("b", Web, phase: phase)], Committed, Committed.AddSeconds(3), Options));
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public sealed class RestartBatchTests
     {
         ApiKey stuck = Key("b", Web, phase: RotationPhase.Pending);
 
-        Assert.Equal(Committed.AddSeconds(30), RestartBatch.DeferUntil(Key("a", Web), [Web], [stuck], Committed, Committed.AddSeconds(29.5), Options));
-        Assert.Null(RestartBatch.DeferUntil(Key("a", Web), [Web], [stuck], Committed, Committed.AddSeconds(30), Options));
+        Assert.Equal(Committed.AddSeconds(30), RestartBatch.DeferUntil("team", "a", [Web], [stuck], Committed, Committed.AddSeconds(29.5), Options));
+        Assert.Null(RestartBatch.DeferUntil("team", "a", [Web], [stuck], Committed, Committed.AddSeconds(30), Options));
     }
 
     [Fact]
@@ -77,14 +77,14 @@ public sealed class RestartBatchTests
         deleting = deleting with { Metadata = deleting.Metadata with { DeletionTimestamp = Committed.UtcDateTime } };
         ApiKey fresh = Key("d", Web, manual: "now") with { Status = null };
 
-        Assert.Null(RestartBatch.DeferUntil(Key("a", Web), [Web], [elsewhere, deleting, fresh], Committed, Committed.AddSeconds(3), Options));
+        Assert.Null(RestartBatch.DeferUntil("team", "a", [Web], [elsewhere, deleting, fresh], Committed, Committed.AddSeconds(3), Options));
     }
 
     [Fact]
     public void DeferUntil_NoCommitTimeOrNoTargets_RestartsNow()
     {
-        Assert.Null(RestartBatch.DeferUntil(Key("a", Web), [Web], [], null, Committed, Options));
-        Assert.Null(RestartBatch.DeferUntil(Key("a", Web), [], [Key("b", Web, manual: "now")], Committed, Committed, Options));
+        Assert.Null(RestartBatch.DeferUntil("team", "a", [Web], [], null, Committed, Options));
+        Assert.Null(RestartBatch.DeferUntil("team", "a", [], [Key("b", Web, manual: "now")], Committed, Committed, Options));
     }
 
     private static ApiKey Key(string name, RestartTarget target, string? manual = null, DateTimeOffset? next = null, RotationPhase? phase = null)

@@ -4,6 +4,7 @@ using System.Globalization;
 using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers.Ports;
+using KeyOperator.Operator.Controllers.Restarts;
 using KeyOperator.Operator.Keys;
 using KeyOperator.Operator.Rotation;
 using KeyOperator.Operator.RotationPolicies;
@@ -59,7 +60,7 @@ internal sealed partial class ApiKeyRotator(
                     : await secrets.GetAsync(apiKey.Metadata.NamespaceProperty, secretName, ReadFrom.Server, cancellationToken).ConfigureAwait(false);
                 RotationState? state = RotationStateCodec.FromJson(apiKey.Status?.Rotation);
                 IReadOnlyDictionary<RestartTarget, int> restarted = state is { Phase: RotationPhase.StatusCommitted }
-                    ? await restarter.ReadRestartedVersionsAsync(apiKey, cancellationToken).ConfigureAwait(false)
+                    ? await restarter.ReadRestartedVersionsAsync(apiKey.Metadata.NamespaceProperty!, WorkloadRestarter.EntryFor(apiKey), apiKey.Spec.RestartTargets ?? [], cancellationToken).ConfigureAwait(false)
                     : new Dictionary<RestartTarget, int>();
                 RotationObservation observed = RotationObserver.Observe(apiKey, format, secret, restarted, held?.Fingerprint);
                 RotationAction action = RotationPlanner.NextStep(observed, policy, time.GetUtcNow(), _settings.MinimumRotationInterval);
@@ -91,7 +92,7 @@ internal sealed partial class ApiKeyRotator(
                         break;
 
                     case RotationAction.TriggerRestarts restarts:
-                        if (restarter.BatchDeferral(apiKey, restarts.Targets, state?.CommittedAt, time.GetUtcNow(), _settings.RestartBatch) is { } lookAgain)
+                        if (restarter.BatchDeferral(apiKey.Metadata.NamespaceProperty!, WorkloadRestarter.EntryFor(apiKey), restarts.Targets, state?.CommittedAt, time.GetUtcNow(), _settings.RestartBatch) is { } lookAgain)
                         {
                             // Nothing is written: the recorded phase stays StatusCommitted, so a crash meanwhile loses nothing.
                             Log.RestartsDeferred(logger, apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name, lookAgain);
@@ -100,7 +101,7 @@ internal sealed partial class ApiKeyRotator(
 
                         // Verifiers learn the new key before restarted consumers start presenting it.
                         await PublishVerifierAsync(apiKey, format, secret!, cancellationToken).ConfigureAwait(false);
-                        await restarter.RestartAsync(apiKey, restarts.Targets, restarts.Version, cancellationToken).ConfigureAwait(false);
+                        await restarter.RestartAsync(apiKey.Metadata.NamespaceProperty!, WorkloadRestarter.EntryFor(apiKey), restarts.Targets, restarts.Version, cancellationToken).ConfigureAwait(false);
                         apiKey = await PersistAsync(apiKey, restarts.NextState, cancellationToken).ConfigureAwait(false);
                         break;
 

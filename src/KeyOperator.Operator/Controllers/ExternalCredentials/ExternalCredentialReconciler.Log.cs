@@ -15,4 +15,7 @@ internal sealed partial class ExternalCredentialReconciler
 
     [LoggerMessage(EventId = 3702, Level = LogLevel.Information, Message = "Restarting {Kind} {Namespace}/{Workload} for ExternalCredential {Name} data version {DataVersion}")]
     private partial void LogRestart(string kind, string? @namespace, string? workload, string? name, int dataVersion);
+
+    [LoggerMessage(EventId = 3703, Level = LogLevel.Debug, Message = "Restarts of ExternalCredential {Namespace}/{Name} data version {DataVersion} wait until {LookAgain} for ApiKeys of the same workloads about to rotate")]
+    private partial void LogRestartDeferred(string? @namespace, string? name, int dataVersion, DateTimeOffset lookAgain);
 }

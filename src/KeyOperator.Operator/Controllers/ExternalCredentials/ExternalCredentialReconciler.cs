@@ -4,6 +4,7 @@ using System.Diagnostics;
 using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers.Ports;
+using KeyOperator.Operator.Controllers.Restarts;
 using KeyOperator.Operator.ExternalCredentials;
 using KeyOperator.Operator.Rotation;
 using KeyOperator.Providers;
@@ -19,14 +20,15 @@ namespace KeyOperator.Operator.Controllers.ExternalCredentials;
 /// Syncs one ExternalCredential: when due (from <c>status.lastSyncTime</c>, so a restart causes no storm), reads every
 /// remote value through the store's shared client, plans the target Secret (nothing is ever blanked: any read failure
 /// stops before the Secret is touched), writes it only when it would change, commits status (versions, a keyed hash,
-/// the data version), and then rolls restart targets once per data version. Each step is idempotent, so a crash
+/// the data version), and then rolls restart targets once per data version, batched with ApiKeys about to rotate that
+/// share a workload (<see cref="WorkloadRestarter"/>). Each step is idempotent, so a crash
 /// anywhere resumes: a Secret written without its status is found equal on the next sync, and the data version still
 /// moves because the hash in status is the old one.
 /// </summary>
 internal sealed partial class ExternalCredentialReconciler(
     IExternalCredentialStore credentials,
     ISecretStore secrets,
-    IWorkloadPatcher workloads,
+    WorkloadRestarter restarter,
     ConnectionResolver connections,
     SecretProviderRegistry providers,
     IEventRecorder events,
@@ -66,8 +68,7 @@ internal sealed partial class ExternalCredentialReconciler(
         V1Secret? existing = await secrets.GetAsync(credential.Metadata.NamespaceProperty!, secretName, ReadFrom.Server, cancellationToken).ConfigureAwait(false);
         if (NotDue(credential, existing, interval, now) is { } wait)
         {
-            await RestartAsync(credential, cancellationToken).ConfigureAwait(false);
-            return wait;
+            return Sooner(wait, await RestartAsync(credential, cancellationToken).ConfigureAwait(false));
         }
 
         long started = time.GetTimestamp();
@@ -119,6 +120,7 @@ internal sealed partial class ExternalCredentialReconciler(
                     DataHash = hash,
                     SyncedKeys = [.. plan.ManagedKeys.Order(StringComparer.Ordinal)],
                     DataVersion = dataVersion,
+                    DataChangedTime = changed ? SecondPrecision.Truncate(now) : previous.DataChangedTime,
                     SecretName = secretName,
                     NotFoundKeys = remote.NotFound.Count == 0 ? null : [.. remote.NotFound],
                 },
@@ -130,16 +132,18 @@ internal sealed partial class ExternalCredentialReconciler(
                 events.Record(Reference(credential), EventTypes.Normal, "Synced", "Sync", $"Secret {secretName} updated from {provider} (data version {dataVersion})");
             }
 
-            await RestartAsync(stored, cancellationToken).ConfigureAwait(false);
+            DateTimeOffset? restartAgain = await RestartAsync(stored, cancellationToken).ConfigureAwait(false);
             if (remote.NotFound.Count > 0 && confirmed.Count < remote.NotFound.Count)
             {
                 // A second look soon confirms or clears the not-found, instead of a full interval later.
-                return ReconcileResult.RequeueAfter(options.Value.MinimumRefreshInterval);
+                return Sooner(ReconcileResult.RequeueAfter(options.Value.MinimumRefreshInterval), restartAgain);
             }
 
-            return RefreshSchedule.Next(SecondPrecision.Truncate(now), interval, credential.Metadata.Uid) is { } next
-                ? ReconcileResult.RequeueAfter(Max(next - time.GetUtcNow(), TimeSpan.Zero))
-                : ReconcileResult.Done;
+            return Sooner(
+                RefreshSchedule.Next(SecondPrecision.Truncate(now), interval, credential.Metadata.Uid) is { } next
+                    ? ReconcileResult.RequeueAfter(Max(next - time.GetUtcNow(), TimeSpan.Zero))
+                    : ReconcileResult.Done,
+                restartAgain);
         }
         catch (SyncFailure failure)
         {
@@ -229,34 +233,53 @@ internal sealed partial class ExternalCredentialReconciler(
         };
     }
 
-    /// <summary>Rolls each restart target that has not yet seen the committed data version (idempotent, crash-safe).</summary>
-    private async Task RestartAsync(ExternalCredential credential, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rolls each restart target that has not yet seen the committed data version (idempotent, crash-safe: the
+    /// annotation records the version, so neither a retry nor an operator restart rolls twice). Returns when to look
+    /// again if the restart waits for ApiKeys of the same workloads that are about to rotate, else null.
+    /// </summary>
+    private async Task<DateTimeOffset?> RestartAsync(ExternalCredential credential, CancellationToken cancellationToken)
     {
         // Version 1 is the first sync: nothing consumed an older value, so nothing restarts.
         if (credential.Spec.RestartTargets is not { Count: > 0 } targets || credential.Status?.DataVersion is not int version || version < 2)
         {
-            return;
+            return null;
         }
 
         string ns = credential.Metadata.NamespaceProperty!;
-        string entry = "xc." + credential.Metadata.Name;
-        foreach (RestartTarget target in targets)
+        string entry = WorkloadRestarter.EntryFor(credential);
+        IReadOnlyDictionary<RestartTarget, int> restarted = await restarter.ReadRestartedVersionsAsync(ns, entry, targets, cancellationToken).ConfigureAwait(false);
+        RestartTarget[] pending = [.. restarted.Where(r => r.Value < version).Select(r => r.Key)];
+        if (pending.Length == 0)
         {
-            WorkloadState? workload = await workloads.GetAsync(ns, target, cancellationToken).ConfigureAwait(false);
-            if (workload is null)
-            {
-                continue;
-            }
-
-            if (RestartAnnotation.VersionFor(workload.RestartAnnotation, entry) >= version)
-            {
-                continue;
-            }
-
-            LogRestart(target.Kind.ToString(), ns, target.Name, credential.Metadata.Name, version);
-            string merged = RestartAnnotation.Merge(workload.RestartAnnotation, [new(entry, version)]);
-            await workloads.PatchRestartAnnotationAsync(ns, target, workload.ResourceVersion, merged, cancellationToken).ConfigureAwait(false);
+            return null;
         }
+
+        if (restarter.BatchDeferral(ns, entry, pending, credential.Status.DataChangedTime, time.GetUtcNow(), options.Value.RestartBatch) is { } lookAgain)
+        {
+            LogRestartDeferred(ns, credential.Metadata.Name, version, lookAgain);
+            return lookAgain;
+        }
+
+        foreach (RestartTarget target in pending)
+        {
+            LogRestart(target.Kind.ToString(), ns, target.Name, credential.Metadata.Name, version);
+        }
+
+        await restarter.RestartAsync(ns, entry, pending, version, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>The sooner of a result's requeue and a deferred restart's next look (errors keep their backoff).</summary>
+    private ReconcileResult Sooner(ReconcileResult result, DateTimeOffset? restartAgain)
+    {
+        if (restartAgain is not { } at || result.Outcome == ReconcileOutcome.Error)
+        {
+            return result;
+        }
+
+        TimeSpan delay = Max(at - time.GetUtcNow(), TimeSpan.Zero);
+        return result.Outcome == ReconcileOutcome.RequeueAfter && result.Delay <= delay ? result : ReconcileResult.RequeueAfter(delay);
     }
 
     private static KeyOperator.Runtime.Events.ObjectReference Reference(ExternalCredential credential) =>

@@ -4,6 +4,7 @@ using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers;
 using KeyOperator.Operator.Controllers.ApiKeys;
+using KeyOperator.Operator.Controllers.Restarts;
 using KeyOperator.Operator.Controllers.RotationPolicies;
 using KeyOperator.Operator.Admission.Validation;
 using KeyOperator.Operator.Hsm;
@@ -51,7 +52,7 @@ internal sealed class ReconcilerHarness : IDisposable
             Secrets,
             _generator,
             statusWriter,
-            new WorkloadRestarter(Workloads, apiKeyInformer),
+            new WorkloadRestarter(Workloads, Peers),
             verifier,
             Events,
             metrics,
@@ -72,6 +73,9 @@ internal sealed class ReconcilerHarness : IDisposable
             NullLogger<ApiKeyReconciler>.Instance,
             gate);
     }
+
+    /// <summary>The ApiKeys and ExternalCredentials the restarter sees as sharing workloads (the informer caches in production).</summary>
+    public FakeRestartPeers Peers { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero));
 

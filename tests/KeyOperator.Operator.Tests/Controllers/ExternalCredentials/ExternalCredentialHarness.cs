@@ -4,6 +4,7 @@ using System.Text;
 using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers.ExternalCredentials;
+using KeyOperator.Operator.Controllers.Restarts;
 using KeyOperator.Operator.ExternalCredentials;
 using KeyOperator.Operator.Tests.Controllers.Fakes;
 using KeyOperator.Providers;
@@ -39,7 +40,7 @@ internal sealed class ExternalCredentialHarness : IDisposable
         _reconciler = new ExternalCredentialReconciler(
             Credentials,
             Secrets,
-            Workloads,
+            new WorkloadRestarter(Workloads, Peers),
             new ConnectionResolver(Secrets, Tokens),
             Registry,
             Events,
@@ -48,6 +49,8 @@ internal sealed class ExternalCredentialHarness : IDisposable
             Time,
             NullLogger<ExternalCredentialReconciler>.Instance);
     }
+
+    public FakeRestartPeers Peers { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero));
 

@@ -2,6 +2,8 @@
 
 using System.Text.Json;
 using k8s.Models;
+using KeyOperator.Operator.ApiKeys;
+using KeyOperator.Operator.Rotation;
 using KeyOperator.Operator.ExternalCredentials;
 using KeyOperator.Operator.Serialization;
 using KeyOperator.Providers;
@@ -203,6 +205,62 @@ public sealed class ExternalCredentialReconcilerTests
 
         Assert.Equal(0, afterFirstSync);
         Assert.Equal("xc.db=2", Assert.Single(h.Workloads.Patches).Value);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_ApiKeyOfSameWorkloadAboutToRotate_RestartWaitsAndRollsOnceForBoth()
+    {
+        using ExternalCredentialHarness h = new();
+        h.Workloads.Add(Namespace, Deployment("api"));
+        h.Store.Set("app/db", "pw-1");
+        h.Create("db", VaultSpec(Data("password", "app/db")) with { RestartTargets = [Deployment("api")] });
+        await h.ReconcileAsync("db");
+        h.Store.Set("app/db", "pw-2");
+        h.Time.Advance(TimeSpan.FromHours(2));
+        ApiKey key = new(metadata: new V1ObjectMeta { Name = "key", NamespaceProperty = Namespace, Annotations = new Dictionary<string, string>() }, spec: new ApiKeySpec { RestartTargets = [Deployment("api")] })
+        {
+            Status = new ApiKeyStatus { CurrentVersion = 1, NextRotationTime = h.Time.GetUtcNow() },
+        };
+        h.Peers.ApiKeyList.Add(key);
+
+        ReconcileResult settling = await h.ReconcileAsync("db");
+        h.Time.Advance(TimeSpan.FromSeconds(3));
+        ReconcileResult waiting = await h.ReconcileAsync("db");
+        Assert.Empty(h.Workloads.Patches);
+        h.Peers.ApiKeyList[0] = key with { Status = new ApiKeyStatus { CurrentVersion = 2, NextRotationTime = h.Time.GetUtcNow().AddHours(1) } };
+        await h.ReconcileAsync("db");
+
+        Assert.Equal(2, h.Status("db").DataVersion);
+        Assert.Equal(ReconcileOutcome.RequeueAfter, settling.Outcome);
+        Assert.True(settling.Delay <= TimeSpan.FromSeconds(2), $"settle wait {settling.Delay}");
+        Assert.Equal(ReconcileOutcome.RequeueAfter, waiting.Outcome);
+        Assert.True(waiting.Delay <= TimeSpan.FromSeconds(1), $"poll wait {waiting.Delay}");
+        string value = Assert.Single(h.Workloads.Patches).Value;
+        Assert.Equal(2, RestartAnnotation.VersionFor(value, "xc.db"));
+        Assert.Equal(2, RestartAnnotation.VersionFor(value, "key"));
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_ApiKeyRotationStuck_RestartsAfterMaxWait()
+    {
+        using ExternalCredentialHarness h = new();
+        h.Workloads.Add(Namespace, Deployment("api"));
+        h.Store.Set("app/db", "pw-1");
+        h.Create("db", VaultSpec(Data("password", "app/db")) with { RestartTargets = [Deployment("api")] });
+        await h.ReconcileAsync("db");
+        h.Store.Set("app/db", "pw-2");
+        h.Time.Advance(TimeSpan.FromHours(2));
+        h.Peers.ApiKeyList.Add(new ApiKey(metadata: new V1ObjectMeta { Name = "key", NamespaceProperty = Namespace, Annotations = new Dictionary<string, string>() }, spec: new ApiKeySpec { RestartTargets = [Deployment("api")] })
+        {
+            Status = new ApiKeyStatus { CurrentVersion = 1, NextRotationTime = h.Time.GetUtcNow() },
+        });
+        await h.ReconcileAsync("db");
+
+        h.Time.Advance(TimeSpan.FromSeconds(31));
+        await h.ReconcileAsync("db");
+
+        // The stuck key's committed version 1 is recorded too; its version 2 restarts the workload again when it commits.
+        Assert.Equal("key=1,xc.db=2", Assert.Single(h.Workloads.Patches).Value);
     }
 
     [Fact]
