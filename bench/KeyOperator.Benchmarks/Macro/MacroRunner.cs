@@ -28,11 +28,14 @@ internal static class MacroRunner
             case "rotation":
                 await RotationLagScenario.RunAsync(n ?? 1_000, timeout.Token);
                 return 0;
+            case "external":
+                await ExternalCredentialScaleScenario.RunAsync(n ?? 1_000, timeout.Token);
+                return 0;
             case "admission":
                 await AdmissionLatencyScenario.RunAsync(n ?? 500, TimeSpan.FromSeconds(20), timeout.Token);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: macro ready [keys=1000] | informer [objects=10000] | secrets [count=50000] | admission [requests/s=500] | rotation [keys=1000]");
+                await Console.Error.WriteLineAsync("usage: macro ready [keys=1000] | informer [objects=10000] | secrets [count=50000] | admission [requests/s=500] | rotation [keys=1000] | external [credentials=1000]");
                 return 2;
         }
     }
