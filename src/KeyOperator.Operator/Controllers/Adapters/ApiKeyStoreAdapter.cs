@@ -45,4 +45,19 @@ internal sealed class ApiKeyStoreAdapter(IKubernetes client) : IApiKeyStore
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return CustomObjectJson.FromBody(stored, OperatorJsonContext.Default.ApiKey);
     }
+
+    public async Task<ApiKey> ReplaceAsync(ApiKey apiKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+        object stored = await client.CustomObjects.ReplaceNamespacedCustomObjectAsync(
+            CustomObjectJson.ToBody(apiKey, OperatorJsonContext.Default.ApiKey),
+            Type.Group,
+            Type.Version,
+            apiKey.Metadata.NamespaceProperty,
+            Type.Plural,
+            apiKey.Metadata.Name,
+            fieldManager: FieldManager,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return CustomObjectJson.FromBody(stored, OperatorJsonContext.Default.ApiKey);
+    }
 }
