@@ -146,9 +146,9 @@ public sealed class ApiKeyReconcilerHsmTests : IDisposable
     }
 
     [Fact]
-    public async Task ReconcileAsync_HsmWithRsa_InvalidSpec()
+    public async Task ReconcileAsync_HsmRsaWithMasterKeyLabel_InvalidSpec()
     {
-        _harness.AddApiKey("k", new ApiKeySpec { Rsa = new RsaSpec(), Source = new ApiKeySource { Hsm = new HsmSourceSpec { Name = "softhsm" } } });
+        _harness.AddApiKey("k", new ApiKeySpec { Rsa = new RsaSpec(), Source = new ApiKeySource { Hsm = new HsmSourceSpec { Name = "softhsm", MasterKeyLabel = "master" } } });
 
         await _harness.ReconcileAsync("k");
 

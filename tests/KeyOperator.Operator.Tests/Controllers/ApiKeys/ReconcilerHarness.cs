@@ -70,7 +70,8 @@ internal sealed class ReconcilerHarness : IDisposable
             metrics,
             Time,
             NullLogger<ApiKeyReconciler>.Instance,
-            gate);
+            gate,
+            hsm is null ? null : new HsmKeyPairJanitor(hsm, NullLogger<HsmKeyPairJanitor>.Instance));
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero));
