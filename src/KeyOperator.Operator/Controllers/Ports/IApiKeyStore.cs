@@ -18,7 +18,7 @@ internal interface IApiKeyStore
     Task<ApiKey> ReplaceStatusAsync(ApiKey apiKey, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces the ApiKey itself (the controller changes only metadata.finalizers through it). Its resourceVersion is a
+    /// Writes <paramref name="apiKey"/>'s metadata.finalizers (nothing else of it). Its resourceVersion is a
     /// precondition; removing the last finalizer of a deleting ApiKey lets the API server remove it.
     /// </summary>
     /// <returns>The ApiKey as stored.</returns>
