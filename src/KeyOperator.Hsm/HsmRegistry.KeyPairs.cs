@@ -46,6 +46,7 @@ public sealed partial class HsmRegistry
         HsmSessionPool pool = Pool(hsm);
         return pool.ExecuteAsync("destroy_key_pair", lease =>
         {
+            RequireLogin(lease.Session);
             int destroyed = 0;
             foreach (CKO objectClass in (ReadOnlySpan<CKO>)[CKO.CKO_PRIVATE_KEY, CKO.CKO_PUBLIC_KEY])
             {
@@ -67,6 +68,7 @@ public sealed partial class HsmRegistry
         HsmSessionPool pool = Pool(hsm);
         return pool.ExecuteAsync<IReadOnlyList<string>>("list_key_pairs", lease =>
         {
+            RequireLogin(lease.Session);
             var labels = new SortedSet<string>(StringComparer.Ordinal);
             var factory = Pkcs11ModuleCache.Factories.ObjectAttributeFactory;
             foreach (CKO objectClass in (ReadOnlySpan<CKO>)[CKO.CKO_PRIVATE_KEY, CKO.CKO_PUBLIC_KEY])
@@ -85,6 +87,16 @@ public sealed partial class HsmRegistry
         }, cancellationToken);
     }
 
+    // Logged out behind the pool's back, a token hides its private objects without an error: a lookup would then
+    // generate a second pair, and a sweep or a finalizer would destroy only public halves. Recover as from a lost login.
+    private static void RequireLogin(ISession session)
+    {
+        if (session.GetSessionInfo().State is not (CKS.CKS_RO_USER_FUNCTIONS or CKS.CKS_RW_USER_FUNCTIONS))
+        {
+            throw new Pkcs11Exception("C_GetSessionInfo", CKR.CKR_USER_NOT_LOGGED_IN);
+        }
+    }
+
     private static List<IObjectHandle> Find(ISession session, CKO objectClass, string label)
     {
         var factory = Pkcs11ModuleCache.Factories.ObjectAttributeFactory;
@@ -93,16 +105,11 @@ public sealed partial class HsmRegistry
 
     private static HsmKeyPair? FindPair(HsmSessionPool pool, ISession session, string label)
     {
+        RequireLogin(session);
         List<IObjectHandle> privates = Find(session, CKO.CKO_PRIVATE_KEY, label);
         List<IObjectHandle> publics = Find(session, CKO.CKO_PUBLIC_KEY, label);
         if (privates.Count == 0 && publics.Count == 0)
         {
-            if (session.GetSessionInfo().State is not (CKS.CKS_RO_USER_FUNCTIONS or CKS.CKS_RW_USER_FUNCTIONS))
-            {
-                // Logged out behind our back: private objects are hidden, and generating now would make a second pair.
-                throw new Pkcs11Exception("C_FindObjects", CKR.CKR_USER_NOT_LOGGED_IN);
-            }
-
             return null;
         }
 

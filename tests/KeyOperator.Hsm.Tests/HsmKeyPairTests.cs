@@ -133,6 +133,27 @@ public sealed class HsmKeyPairTests(SoftHsm softHsm)
         Assert.Contains("0 private and 1 public", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EnsureKeyPairAsync_LoggedOutBehindThePoolsBack_LogsInAgainAndFindsThePairInsteadOfGeneratingAnother()
+    {
+        var pins = new TestPins(SoftHsm.Pin);
+        using HsmRegistry registry = Create(pins);
+        string label = NewLabel();
+        HsmKeyPair first = await registry.EnsureKeyPairAsync(Hsm, label, HsmKeyPairType.EcP256, CancellationToken.None);
+
+        // C_Logout ends the login of every session of the application; the private half disappears from view.
+        using (Net.Pkcs11Interop.HighLevelAPI.ISession other = registry.Pool(Hsm).Slot!.OpenSession(Net.Pkcs11Interop.Common.SessionType.ReadOnly))
+        {
+            other.Logout();
+        }
+
+        HsmKeyPair again = await registry.EnsureKeyPairAsync(Hsm, label, HsmKeyPairType.EcP256, CancellationToken.None);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(2, pins.Calls);
+        Assert.Single(Objects(softHsm.ListObjects(), "Private Key Object", label));
+    }
+
     [Theory]
     [InlineData("tok", "ns/name/v1", "00ff10", "pkcs11:token=tok;object=ns%2fname%2fv1;id=%00%ff%10;type=private")]
     [InlineData("key operator", "a;b=c", "", "pkcs11:token=key%20operator;object=a%3bb%3dc;id=;type=private")]
@@ -173,12 +194,12 @@ public sealed class HsmKeyPairTests(SoftHsm softHsm)
         return blocks.Where(b => b.StartsWith(className, StringComparison.Ordinal) && b.Contains("label:      " + label + "\n", StringComparison.Ordinal));
     }
 
-    private HsmRegistry Create()
+    private HsmRegistry Create(TestPins? pins = null)
     {
         _ = softHsm;
         return new HsmRegistry(
             [new HsmModuleConfig(Hsm, SoftHsm.ModulePath, SoftHsm.TokenLabel, 2)],
-            new TestPins(SoftHsm.Pin),
+            pins ?? new TestPins(SoftHsm.Pin),
             new HsmMetrics(Prometheus.Metrics.NewCustomRegistry()),
             TimeProvider.System,
             NullLogger<HsmRegistry>.Instance);
