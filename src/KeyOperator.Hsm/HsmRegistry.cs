@@ -11,7 +11,7 @@ namespace KeyOperator.Hsm;
 /// The configured HSMs, each with its own session pool, opened on first use (an HSM that is down costs nothing until an
 /// ApiKey needs it, and never blocks start-up or /readyz). The only modules ever loaded are the configured ones.
 /// </summary>
-public sealed class HsmRegistry : IDisposable
+public sealed partial class HsmRegistry : IDisposable
 {
     /// <summary>Bytes of one HMAC-SHA256 block.</summary>
     public const int BlockBytes = 32;

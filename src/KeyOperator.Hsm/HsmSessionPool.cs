@@ -46,6 +46,9 @@ internal sealed partial class HsmSessionPool : IDisposable
 
     public string Name => _config.Name;
 
+    /// <summary>The label of the token this pool works on (for pkcs11: URIs).</summary>
+    public string TokenLabel => _config.TokenLabel;
+
     /// <summary>Sessions opened and pooled now (tests).</summary>
     internal int IdleSessions => _idle.Count;
 

@@ -42,6 +42,13 @@ internal static class ApiKeyConstants
         public const string Fingerprint = "keyoperator.io/fingerprint";
     }
 
+    /// <summary>Finalizers the operator sets.</summary>
+    public static class Finalizers
+    {
+        /// <summary>On ApiKeys whose key pairs live in an HSM: held until every pair of the ApiKey is destroyed on the token.</summary>
+        public const string HsmKeys = "keyoperator.io/hsm-keys";
+    }
+
     /// <summary>Labels the operator puts on what it creates.</summary>
     public static class Labels
     {
@@ -69,6 +76,9 @@ internal static class ApiKeyConstants
 
         /// <summary>rsa/ecdsa formats: JWK Set of every public key still valid.</summary>
         public const string Jwks = "jwks.json";
+
+        /// <summary>rsa/ecdsa formats with spec.source.hsm: RFC 7512 URI of the private key, which stays in the HSM.</summary>
+        public const string Pkcs11Uri = "pkcs11-uri";
 
         /// <summary>basicAuth format: the username (key fixed by the kubernetes.io/basic-auth type).</summary>
         public const string Username = "username";

@@ -30,6 +30,11 @@ internal sealed class HsmKeyDeriver(IHsmKeySource hsm)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
         HsmSourceSpec source = apiKey.Spec.Source?.Hsm ?? throw new ArgumentException("the ApiKey has no spec.source.hsm", nameof(apiKey));
+        if (format is ApiKeyFormat.Rsa or ApiKeyFormat.Ecdsa)
+        {
+            return await KeyPairAsync(apiKey, source, format, version, cancellationToken).ConfigureAwait(false);
+        }
+
         string label = source.MasterKeyLabel is { Length: > 0 } l ? l : throw new ArgumentException("spec.source.hsm.masterKeyLabel is required for token, hmac and basicAuth", nameof(apiKey));
         byte[] info = HsmDerivationContext.Encode(
             apiKey.Metadata.NamespaceProperty ?? string.Empty,
@@ -63,8 +68,26 @@ internal sealed class HsmKeyDeriver(IHsmKeySource hsm)
                 return new KeyMaterial(ApiKeyFormat.Token, new() { [ApiKeyConstants.DataKeys.Token] = text }, Fingerprint.Of(text), null);
 
             default:
-                throw new ArgumentException("HSM-resident key pairs (rsa, ecdsa) are not implemented yet", nameof(apiKey));
+                throw new ArgumentException("unknown format", nameof(format));
         }
+    }
+
+    /// <summary>
+    /// The pair of <paramref name="version"/>, generated in the HSM the first time and found by its label every time
+    /// after: a crash before the Secret or status write, or a deleted Secret, gets the same public key back.
+    /// </summary>
+    private async Task<KeyMaterial> KeyPairAsync(ApiKey apiKey, HsmSourceSpec source, ApiKeyFormat format, int version, CancellationToken cancellationToken)
+    {
+        HsmKeyPairType type = HsmKeyPairMaterial.TypeOf(apiKey.Spec, format);
+        string label = HsmKeyPairLabels.Of(apiKey.Metadata.NamespaceProperty ?? string.Empty, apiKey.Metadata.Name ?? string.Empty, version);
+        HsmKeyPair pair = await hsm.EnsureKeyPairAsync(source.Name, label, type, cancellationToken).ConfigureAwait(false);
+        if (pair.Type != type)
+        {
+            // Spec changes get a new version (and label); an existing pair of another type was made by someone else.
+            throw new HsmException(HsmFailure.Unavailable, null, $"HSM \"{source.Name}\": the key pair \"{label}\" on the token is {pair.Type}, the spec asks for {type}; remove it or rotate");
+        }
+
+        return HsmKeyPairMaterial.Build(format, pair);
     }
 
     /// <summary>The format's name as the CRD spells it; part of the derivation context, so it must never change.</summary>

@@ -36,6 +36,7 @@ internal static class HsmServiceCollectionExtensions
             sp.GetRequiredService<ILogger<HsmRegistry>>()));
         services.TryAddSingleton<IHsmKeySource, HsmRegistryKeySource>();
         services.TryAddSingleton<HsmKeyDeriver>();
+        services.TryAddSingleton<HsmKeyPairJanitor>();
         return services;
     }
 }

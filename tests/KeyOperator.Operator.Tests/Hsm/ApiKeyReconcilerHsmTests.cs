@@ -146,13 +146,76 @@ public sealed class ApiKeyReconcilerHsmTests : IDisposable
     }
 
     [Fact]
-    public async Task ReconcileAsync_HsmWithRsa_InvalidSpec()
+    public async Task ReconcileAsync_HsmRsaWithMasterKeyLabel_InvalidSpec()
     {
-        _harness.AddApiKey("k", new ApiKeySpec { Rsa = new RsaSpec(), Source = new ApiKeySource { Hsm = new HsmSourceSpec { Name = "softhsm" } } });
+        _harness.AddApiKey("k", new ApiKeySpec { Rsa = new RsaSpec(), Source = new ApiKeySource { Hsm = new HsmSourceSpec { Name = "softhsm", MasterKeyLabel = "master" } } });
 
         await _harness.ReconcileAsync("k");
 
         Assert.Equal(ApiKeyReasons.InvalidSpec, ReadyOf("k").Reason);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_KeyPairApiKeyDeletedWhileHsmDown_KeepsFinalizerAndReportsHsmUnavailable()
+    {
+        _harness.AddApiKey("k", new ApiKeySpec { Ecdsa = new EcdsaSpec(), Source = new ApiKeySource { Hsm = new HsmSourceSpec { Name = "softhsm" } } });
+        await _harness.ReconcileAsync("k");
+        Assert.Single(_hsm.Pairs);
+        _hsm.Down = true;
+        _harness.ApiKeys.Delete(ReconcilerHarness.Namespace, "k", _harness.Time.GetUtcNow());
+
+        ReconcileResult result = await _harness.ReconcileAsync("k");
+
+        Assert.Equal(ReconcileOutcome.RequeueAfter, result.Outcome);
+        ApiKey kept = _harness.ApiKeys.Get(ReconcilerHarness.Namespace, "k");
+        Assert.Contains(ApiKeyConstants.Finalizers.HsmKeys, kept.Metadata.Finalizers!);
+        Condition ready = ReadyOf("k");
+        Assert.Equal(ApiKeyReasons.HsmUnavailable, ready.Reason);
+        Assert.Contains("CKR_DEVICE_REMOVED", ready.Message, StringComparison.Ordinal);
+        Assert.Single(_hsm.Pairs);
+
+        // Back up: the next look destroys the pair and lets the ApiKey go.
+        _hsm.Down = false;
+        await _harness.ReconcileAsync("k");
+        Assert.False(_harness.ApiKeys.Contains(ReconcilerHarness.Namespace, "k"));
+        Assert.Empty(_hsm.Pairs);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_KeyPairWhileHsmDown_NotReadyHsmUnavailableAndNoSecret()
+    {
+        _hsm.Down = true;
+        _harness.AddApiKey("k", new ApiKeySpec { Rsa = new RsaSpec(2048), Source = new ApiKeySource { Hsm = new HsmSourceSpec { Name = "softhsm" } } });
+
+        await _harness.ReconcileAsync("k");
+
+        Assert.Equal(ApiKeyReasons.HsmUnavailable, ReadyOf("k").Reason);
+        Assert.Null(_harness.Secrets.Find(ReconcilerHarness.Namespace, "k"));
+        Assert.Contains(ApiKeyConstants.Finalizers.HsmKeys, _harness.ApiKeys.Get(ReconcilerHarness.Namespace, "k").Metadata.Finalizers!);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_HsmEcdsaP521_InvalidSpecAndNothingGenerated()
+    {
+        _harness.AddApiKey("k", new ApiKeySpec { Ecdsa = new EcdsaSpec { Curve = EcdsaCurve.P521 }, Source = new ApiKeySource { Hsm = new HsmSourceSpec { Name = "softhsm" } } });
+
+        await _harness.ReconcileAsync("k");
+
+        Assert.Equal(ApiKeyReasons.InvalidSpec, ReadyOf("k").Reason);
+        Assert.Contains("spec.ecdsa.curve", ReadyOf("k").Message, StringComparison.Ordinal);
+        Assert.Equal(0, _hsm.Generated);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_DerivedHsmKeyDeleted_NoFinalizerAndGoneAtOnce()
+    {
+        _harness.AddApiKey("k", Spec("hmac"));
+        await _harness.ReconcileAsync("k");
+        Assert.Null(_harness.ApiKeys.Get(ReconcilerHarness.Namespace, "k").Metadata.Finalizers);
+
+        _harness.ApiKeys.Delete(ReconcilerHarness.Namespace, "k", _harness.Time.GetUtcNow());
+
+        Assert.False(_harness.ApiKeys.Contains(ReconcilerHarness.Namespace, "k"));
     }
 
     public void Dispose() => _harness.Dispose();

@@ -30,7 +30,10 @@ public sealed class ApiKeyValidatorHsmTests
     [InlineData("""{"hmac":{},"source":{"hsm":{"name":"payments-hsm","masterKeyLabel":"m"}}}""", "web", "spec.source.hsm.name: HSM \"payments-hsm\" is not available to namespace \"team-a\" (its namespaceSelector does not match) (hsm namespaceSelector)")]
     [InlineData("""{"hmac":{},"source":{"hsm":{"name":"other","masterKeyLabel":"m"}}}""", "payments", "spec.source.hsm.name: no HSM named \"other\" is configured (configured: payments-hsm) (hsm namespaceSelector)")]
     [InlineData("""{"hmac":{},"source":{"hsm":{"name":"payments-hsm"}}}""", "payments", "spec.source.hsm.masterKeyLabel: is required for token, hmac and basicAuth (the label of the master key on the token) (rule hsmMasterKey)")]
-    [InlineData("""{"ecdsa":{},"source":{"hsm":{"name":"payments-hsm"}}}""", "payments", "spec.source.hsm: HSM-resident key pairs (rsa, ecdsa) are not implemented yet; an HSM source works with token, hmac and basicAuth (rule hsmFormats)")]
+    [InlineData("""{"ecdsa":{},"source":{"hsm":{"name":"payments-hsm","masterKeyLabel":"m"}}}""", "payments", "spec.source.hsm.masterKeyLabel: must be absent for rsa and ecdsa (the key pair is generated inside the HSM, not derived from a master key) (rule hsmMasterKey)")]
+    [InlineData("""{"rsa":{"bits":2048},"source":{"hsm":{"name":"payments-hsm","masterKeyLabel":""}}}""", "payments", "spec.source.hsm.masterKeyLabel: must be absent for rsa and ecdsa (the key pair is generated inside the HSM, not derived from a master key) (rule hsmMasterKey)")]
+    [InlineData("""{"ecdsa":{"curve":"P-521"},"source":{"hsm":{"name":"payments-hsm"}}}""", "payments", "spec.ecdsa.curve: must be P-256 or P-384 with spec.source.hsm (HSM-resident key pairs) (rule hsmFormats)")]
+    [InlineData("""{"basicAuth":{"username":"u"},"source":{"hsm":{"name":"payments-hsm"}}}""", "payments", "spec.source.hsm.masterKeyLabel: is required for token, hmac and basicAuth (the label of the master key on the token) (rule hsmMasterKey)")]
     public async Task Review_HsmSourceRefused_DeniedNamingTheField(string spec, string team, string message)
     {
         var harness = new ReviewerHarness(hsms: s_catalog);
@@ -40,6 +43,20 @@ public sealed class ApiKeyValidatorHsmTests
 
         Assert.False(verdict.Allowed);
         Assert.Equal(message, verdict.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"ecdsa":{},"source":{"hsm":{"name":"payments-hsm"}}}""")]
+    [InlineData("""{"ecdsa":{"curve":"P-384"},"source":{"hsm":{"name":"payments-hsm"}}}""")]
+    [InlineData("""{"rsa":{"bits":4096},"source":{"hsm":{"name":"payments-hsm"}}}""")]
+    public async Task Review_HsmKeyPairWithoutMasterKeyLabel_Admitted(string spec)
+    {
+        var harness = new ReviewerHarness(hsms: s_catalog);
+        harness.Lookups.NamespaceLabels["team-a"] = new Dictionary<string, string> { ["team"] = "payments" };
+
+        AdmissionVerdict verdict = await harness.ApiKeyAsync(spec);
+
+        Assert.True(verdict.Allowed, verdict.Message);
     }
 
     [Fact]

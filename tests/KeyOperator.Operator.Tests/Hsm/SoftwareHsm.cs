@@ -40,4 +40,55 @@ internal sealed class SoftwareHsm : IHsmKeySource
         Derivations++;
         return Task.FromResult(HKDF.Expand(HashAlgorithmName.SHA256, master, length, info));
     }
+
+    /// <summary>Key pairs by (HSM, label), as a token would hold them; software keys, for the reconciler's logic only.</summary>
+    public Dictionary<(string Hsm, string Label), HsmKeyPair> Pairs { get; } = [];
+
+    public int Generated { get; private set; }
+
+    public Task<HsmKeyPair> EnsureKeyPairAsync(string hsm, string label, HsmKeyPairType type, CancellationToken cancellationToken)
+    {
+        ThrowIfDown(hsm);
+        if (!Pairs.TryGetValue((hsm, label), out HsmKeyPair? pair))
+        {
+            byte[] spki;
+            if (type is HsmKeyPairType.EcP256 or HsmKeyPairType.EcP384)
+            {
+                using ECDsa key = ECDsa.Create(type == HsmKeyPairType.EcP256 ? ECCurve.NamedCurves.nistP256 : ECCurve.NamedCurves.nistP384);
+                spki = key.ExportSubjectPublicKeyInfo();
+            }
+            else
+            {
+                using RSA key = RSA.Create(type switch { HsmKeyPairType.Rsa2048 => 2048, HsmKeyPairType.Rsa3072 => 3072, _ => 4096 });
+                spki = key.ExportSubjectPublicKeyInfo();
+            }
+
+            byte[] id = RandomNumberGenerator.GetBytes(16);
+            pair = new HsmKeyPair(label, id, type, spki, Pkcs11Uri.ForPrivateKey("t", label, id));
+            Pairs[(hsm, label)] = pair;
+            Generated++;
+        }
+
+        return Task.FromResult(pair);
+    }
+
+    public Task<int> DestroyKeyPairAsync(string hsm, string label, CancellationToken cancellationToken)
+    {
+        ThrowIfDown(hsm);
+        return Task.FromResult(Pairs.Remove((hsm, label)) ? 2 : 0);
+    }
+
+    public Task<IReadOnlyList<string>> ListKeyPairLabelsAsync(string hsm, string prefix, CancellationToken cancellationToken)
+    {
+        ThrowIfDown(hsm);
+        return Task.FromResult<IReadOnlyList<string>>([.. Pairs.Keys.Where(k => k.Hsm == hsm && k.Label.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k.Label).Order(StringComparer.Ordinal)]);
+    }
+
+    private void ThrowIfDown(string hsm)
+    {
+        if (Down)
+        {
+            throw new HsmException(HsmFailure.Unavailable, "CKR_DEVICE_REMOVED", $"HSM \"{hsm}\": key pair operation failed with CKR_DEVICE_REMOVED");
+        }
+    }
 }

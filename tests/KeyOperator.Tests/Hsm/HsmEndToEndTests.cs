@@ -66,4 +66,41 @@ public sealed class HsmEndToEndTests(SoftHsmFixture fixture) : IClassFixture<Sof
         (await fixture.Kubectl.RunAsync("apply -f -", ApiKeyYaml(ns, "api", "  hmac: {}\n  source:\n    hsm:\n      name: restricted\n      masterKeyLabel: " + SoftHsmFixture.MasterLabel + "\n"))).EnsureSuccess();
         await WaitReadyAsync(fixture, ns, "api");
     }
+
+    [Fact]
+    public async Task Apply_EcdsaPairInHsm_SecretHoldsOnlyPublicPartsAndDeletionDestroysThePair()
+    {
+        await fixture.EnsurePinSecretAsync();
+        string ns = await fixture.CreateNamespaceAsync("hsm-pair");
+        await ApplyAsync(fixture, ApiKeyYaml(ns, "signer", "  ecdsa:\n    curve: P-256\n  source:\n    hsm:\n      name: softhsm\n"));
+        await WaitReadyAsync(fixture, ns, "signer");
+
+        V1Secret secret = await GetSecretAsync(fixture, ns, "signer");
+        Assert.Equal(["jwks.json", "pkcs11-uri", "public.pem"], secret.Data!.Keys.Order(StringComparer.Ordinal));
+        string label = $"keyoperator/{ns}/signer/v1";
+        Assert.StartsWith($"pkcs11:token=keyoperator-e2e;object={Uri.EscapeDataString(label).Replace("%2F", "%2f", StringComparison.Ordinal)};id=%", Encoding.UTF8.GetString(secret.Data["pkcs11-uri"]), StringComparison.Ordinal);
+        JsonObject apiKey = await GetApiKeyJsonAsync(fixture, ns, "signer");
+        Assert.Contains("keyoperator.io/hsm-keys", apiKey["metadata"]!["finalizers"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Contains("label:      " + label + "\n", ListObjects(), StringComparison.Ordinal);
+
+        // kubectl delete waits until the object is gone, i.e. until the finalizer has destroyed the pair.
+        (await fixture.Kubectl.RunAsync($"delete apikey signer -n {ns} --timeout=60s", timeout: TimeSpan.FromSeconds(90))).EnsureSuccess();
+
+        Assert.DoesNotContain("label:      " + label + "\n", ListObjects(), StringComparison.Ordinal);
+    }
+
+    private static string ListObjects()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("pkcs11-tool") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in (string[])["--module", SoftHsmFixture.ModulePath, "--token-label", "keyoperator-e2e", "--login", "--pin", SoftHsmFixture.Pin, "-O"])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using System.Diagnostics.Process process = System.Diagnostics.Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+        return output;
+    }
 }

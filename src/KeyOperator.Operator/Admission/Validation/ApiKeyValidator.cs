@@ -70,13 +70,22 @@ internal sealed class ApiKeyValidator(
             return;
         }
 
-        if (JsonFields.IsPresent(spec, "rsa") || JsonFields.IsPresent(spec, "ecdsa"))
+        bool keyPair = JsonFields.IsPresent(spec, "rsa") || JsonFields.IsPresent(spec, "ecdsa");
+        string? masterKeyLabel = JsonFields.String(hsm, "masterKeyLabel", "spec.source.hsm.masterKeyLabel", findings);
+        if (keyPair && JsonFields.IsPresent(hsm, "masterKeyLabel"))
         {
-            findings.Deny("spec.source.hsm", "HSM-resident key pairs (rsa, ecdsa) are not implemented yet; an HSM source works with token, hmac and basicAuth", "rule hsmFormats");
+            // A key pair is generated in the HSM, not derived: a master key label would be silently ignored.
+            findings.Deny("spec.source.hsm.masterKeyLabel", "must be absent for rsa and ecdsa (the key pair is generated inside the HSM, not derived from a master key)", "rule hsmMasterKey");
         }
-        else if (JsonFields.String(hsm, "masterKeyLabel", "spec.source.hsm.masterKeyLabel", findings) is not { Length: > 0 })
+        else if (!keyPair && masterKeyLabel is not { Length: > 0 })
         {
             findings.Deny("spec.source.hsm.masterKeyLabel", "is required for token, hmac and basicAuth (the label of the master key on the token)", "rule hsmMasterKey");
+        }
+
+        if (JsonFields.IsPresent(spec, "ecdsa") && spec["ecdsa"] is JsonObject ecdsa && ecdsa["curve"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+            && ecdsa["curve"]!.GetValue<string>() is not ("P-256" or "P-384"))
+        {
+            findings.Deny("spec.ecdsa.curve", "must be P-256 or P-384 with spec.source.hsm (HSM-resident key pairs)", "rule hsmFormats");
         }
 
         // The HSM settings are the cluster operator's: which HSMs exist and which namespaces may use each.

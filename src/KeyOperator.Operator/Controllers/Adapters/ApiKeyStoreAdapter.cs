@@ -1,6 +1,8 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
+using System.Text.Json.Nodes;
 using k8s;
+using k8s.Models;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers.ApiKeys;
 using KeyOperator.Operator.Controllers.Ports;
@@ -36,6 +38,34 @@ internal sealed class ApiKeyStoreAdapter(IKubernetes client) : IApiKeyStore
         ArgumentNullException.ThrowIfNull(apiKey);
         object stored = await client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
             CustomObjectJson.ToBody(apiKey, OperatorJsonContext.Default.ApiKey),
+            Type.Group,
+            Type.Version,
+            apiKey.Metadata.NamespaceProperty,
+            Type.Plural,
+            apiKey.Metadata.Name,
+            fieldManager: FieldManager,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return CustomObjectJson.FromBody(stored, OperatorJsonContext.Default.ApiKey);
+    }
+
+    public async Task<ApiKey> ReplaceAsync(ApiKey apiKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+
+        // Only the finalizers, as a merge patch with the resourceVersion as precondition: a PUT of the whole object
+        // would send back the spec as this model sees it and could drop fields a newer CRD version added.
+        var finalizers = new JsonArray();
+        foreach (string finalizer in apiKey.Metadata.Finalizers ?? [])
+        {
+            finalizers.Add((JsonNode?)JsonValue.Create(finalizer));
+        }
+
+        JsonObject patch = new()
+        {
+            ["metadata"] = new JsonObject { ["resourceVersion"] = apiKey.Metadata.ResourceVersion, ["finalizers"] = finalizers },
+        };
+        object stored = await client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
             Type.Group,
             Type.Version,
             apiKey.Metadata.NamespaceProperty,

@@ -30,4 +30,5 @@ internal static class ApiKeyReasons
     public const string HsmUnavailable = "HsmUnavailable";
     public const string HsmKeyMissing = "HsmKeyMissing";
     public const string HsmNotAllowed = "HsmNotAllowed";
+    public const string HsmKeysDestroyed = "HsmKeysDestroyed";
 }

@@ -31,7 +31,8 @@ internal sealed partial class ApiKeyReconciler(
     RotationMetrics metrics,
     TimeProvider time,
     ILogger<ApiKeyReconciler> logger,
-    HsmSourceGate? hsmGate = null) : IReconciler<ApiKey>
+    HsmSourceGate? hsmGate = null,
+    HsmKeyPairJanitor? hsmKeyPairs = null) : IReconciler<ApiKey>
 {
     // How soon an ApiKey whose HSM failed is looked at again: nothing in the cluster changes when an HSM recovers or
     // a master key is created, so no watch event would wake it.
@@ -43,12 +44,12 @@ internal sealed partial class ApiKeyReconciler(
         ArgumentNullException.ThrowIfNull(request);
 
         // Deleted, or being deleted: the Secret and verifier ConfigMap are owned, so garbage collection removes them.
-        // A deleting object never gets new work.
+        // A deleting object never gets new work; only its HSM key pairs, which no garbage collector sees, are destroyed.
         ApiKey? cached = request.Object;
         if (cached is null || cached.Metadata.DeletionTimestamp is not null)
         {
             metrics.Forget(request.Key.Namespace, request.Key.Name);
-            return ReconcileResult.Done;
+            return cached is not null && HasFinalizer(cached) ? await FinalizeAsync(request, cancellationToken).ConfigureAwait(false) : ReconcileResult.Done;
         }
 
         // The common case, a converged key, is answered from the informer caches without a request: the cache's
@@ -89,6 +90,12 @@ internal sealed partial class ApiKeyReconciler(
         if (apiKey.Spec.Source?.Hsm is { } hsmSource && await RefuseHsmSourceAsync(apiKey, format, hsmSource, cancellationToken).ConfigureAwait(false) is { } refused)
         {
             return refused;
+        }
+
+        // The finalizer goes on before the first pair exists, so no pair is ever on the token without it.
+        if (HsmKeyPairJanitor.HoldsKeyPairs(apiKey) && !HasFinalizer(apiKey))
+        {
+            apiKey = await apiKeys.ReplaceAsync(apiKey with { Metadata = apiKey.Metadata with { Finalizers = [.. apiKey.Metadata.Finalizers ?? [], ApiKeyConstants.Finalizers.HsmKeys] } }, cancellationToken).ConfigureAwait(false);
         }
 
         KeyRecord current;
@@ -161,6 +168,11 @@ internal sealed partial class ApiKeyReconciler(
         }
 
         await WriteRotationStatusAsync(apiKey, policy, run, cancellationToken).ConfigureAwait(false);
+        if (await SweepHsmKeyPairsAsync(apiKey, cancellationToken).ConfigureAwait(false) is { } sweepFailed)
+        {
+            return sweepFailed;
+        }
+
         metrics.NextRotation(apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name!, run.NextRotation);
         if (run.RequeueAt is not { } requeueAt)
         {
@@ -188,9 +200,16 @@ internal sealed partial class ApiKeyReconciler(
     /// </summary>
     private async Task<ReconcileResult?> RefuseHsmSourceAsync(ApiKey apiKey, ApiKeyFormat format, HsmSourceSpec hsm, CancellationToken cancellationToken)
     {
-        string? invalid = format is ApiKeyFormat.Rsa or ApiKeyFormat.Ecdsa
-            ? "spec.source.hsm: HSM-resident key pairs (rsa, ecdsa) are not implemented yet; use token, hmac or basicAuth"
-            : string.IsNullOrEmpty(hsm.MasterKeyLabel) ? "spec.source.hsm.masterKeyLabel is required for token, hmac and basicAuth" : null;
+        string? invalid = format switch
+        {
+            ApiKeyFormat.Rsa or ApiKeyFormat.Ecdsa when !string.IsNullOrEmpty(hsm.MasterKeyLabel) =>
+                "spec.source.hsm.masterKeyLabel must be absent for rsa and ecdsa (the key pair is generated inside the HSM)",
+            ApiKeyFormat.Ecdsa when apiKey.Spec.Ecdsa?.Curve is not (null or EcdsaCurve.P256 or EcdsaCurve.P384) =>
+                "spec.ecdsa.curve must be P-256 or P-384 with spec.source.hsm",
+            ApiKeyFormat.Rsa or ApiKeyFormat.Ecdsa => null,
+            _ when string.IsNullOrEmpty(hsm.MasterKeyLabel) => "spec.source.hsm.masterKeyLabel is required for token, hmac and basicAuth",
+            _ => null,
+        };
         if (invalid is not null)
         {
             await statusWriter.WriteNotReadyAsync(apiKey, ApiKeyReasons.InvalidSpec, invalid, cancellationToken).ConfigureAwait(false);
@@ -210,6 +229,64 @@ internal sealed partial class ApiKeyReconciler(
 
         // Namespace labels and the settings file change without an event on the ApiKey.
         return ReconcileResult.RequeueAfter(s_hsmWait);
+    }
+
+    private static bool HasFinalizer(ApiKey apiKey) => apiKey.Metadata.Finalizers?.Contains(ApiKeyConstants.Finalizers.HsmKeys) == true;
+
+    /// <summary>
+    /// A deleting ApiKey with the HSM finalizer: destroy every pair on the token, then drop the finalizer. An HSM that
+    /// does not answer keeps the finalizer (deleting the ApiKey must not orphan keys on the token) and says why.
+    /// </summary>
+    private async Task<ReconcileResult> FinalizeAsync(ReconcileRequest<ApiKey> request, CancellationToken cancellationToken)
+    {
+        ApiKey? apiKey = await apiKeys.GetAsync(request.Key.Namespace ?? string.Empty, request.Key.Name, cancellationToken).ConfigureAwait(false);
+        if (apiKey is null || !HasFinalizer(apiKey))
+        {
+            return ReconcileResult.Done;
+        }
+
+        try
+        {
+            int pairs = hsmKeyPairs is null
+                ? throw new HsmException(HsmFailure.Unavailable, null, "this operator has no HSM configured; the ApiKey's key pairs cannot be destroyed")
+                : await hsmKeyPairs.DestroyAllAsync(apiKey, cancellationToken).ConfigureAwait(false);
+            Record(apiKey, EventTypes.Normal, ApiKeyReasons.HsmKeysDestroyed, "Delete", FormattableString.Invariant($"Destroyed {pairs} key pair(s) in HSM {apiKey.Spec.Source?.Hsm?.Name}"));
+        }
+        catch (HsmException ex)
+        {
+            Record(apiKey, EventTypes.Warning, ApiKeyReasons.HsmUnavailable, "Delete", "Deletion waits for the HSM: " + ex.Message);
+            await statusWriter.WriteNotReadyAsync(apiKey, ApiKeyReasons.HsmUnavailable, "Deletion waits for the HSM to destroy the key pairs: " + ex.Message, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.RequeueAfter(s_hsmRetry);
+        }
+
+        List<string> rest = [.. apiKey.Metadata.Finalizers!.Where(f => f != ApiKeyConstants.Finalizers.HsmKeys)];
+        await apiKeys.ReplaceAsync(apiKey with { Metadata = apiKey.Metadata with { Finalizers = rest } }, cancellationToken).ConfigureAwait(false);
+        return ReconcileResult.Done;
+    }
+
+    /// <summary>Destroys the pairs of retired and replaced versions (after the Secret and status moved past them).</summary>
+    private async Task<ReconcileResult?> SweepHsmKeyPairsAsync(ApiKey apiKey, CancellationToken cancellationToken)
+    {
+        if (hsmKeyPairs is null || !HsmKeyPairJanitor.HoldsKeyPairs(apiKey))
+        {
+            return null;
+        }
+
+        try
+        {
+            foreach (int version in await hsmKeyPairs.SweepAsync(apiKey, cancellationToken).ConfigureAwait(false))
+            {
+                Record(apiKey, EventTypes.Normal, ApiKeyReasons.HsmKeysDestroyed, "Retire", FormattableString.Invariant($"Destroyed the key pair of version {version} in HSM {apiKey.Spec.Source?.Hsm?.Name}"));
+            }
+
+            return null;
+        }
+        catch (HsmException ex)
+        {
+            // The key in the Secret stays valid; only the clean-up of a retired pair waits.
+            Record(apiKey, EventTypes.Warning, HsmReason(ex), "Retire", "Destroying a retired key pair waits for the HSM: " + ex.Message);
+            return ReconcileResult.RequeueAfter(s_hsmRetry);
+        }
     }
 
     private static bool IsSteadyState(ApiKey apiKey, SecretAssessment assessment) =>

@@ -114,6 +114,15 @@ internal static class ApiKeySecretInspector
     // Both halves must agree: a private key replaced by hand, or a public.pem that no longer matches it, is tampering.
     private static string? OfKeyPair(ApiKeyFormat format, IReadOnlyDictionary<string, byte[]> data)
     {
+        // An HSM-resident pair: the private half is on the token, so the public key alone is the fingerprinted value
+        // (a replaced public.pem then differs from status and the annotation, which is what tampering means here).
+        if (!data.ContainsKey(ApiKeyConstants.DataKeys.PrivatePem)
+            && data.TryGetValue(ApiKeyConstants.DataKeys.Pkcs11Uri, out byte[]? uri) && uri.AsSpan().StartsWith("pkcs11:"u8)
+            && data.TryGetValue(ApiKeyConstants.DataKeys.PublicPem, out byte[]? hsmPublic))
+        {
+            return Fingerprint.Of(SubjectPublicKeyInfoOf(format, Encoding.ASCII.GetString(hsmPublic)));
+        }
+
         if (!data.TryGetValue(ApiKeyConstants.DataKeys.PrivatePem, out byte[]? privatePem)
             || !data.TryGetValue(ApiKeyConstants.DataKeys.PublicPem, out byte[]? publicPem))
         {

@@ -16,4 +16,11 @@ internal interface IApiKeyStore
     /// </summary>
     /// <returns>The ApiKey as stored.</returns>
     Task<ApiKey> ReplaceStatusAsync(ApiKey apiKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="apiKey"/>'s metadata.finalizers (nothing else of it). Its resourceVersion is a
+    /// precondition; removing the last finalizer of a deleting ApiKey lets the API server remove it.
+    /// </summary>
+    /// <returns>The ApiKey as stored.</returns>
+    Task<ApiKey> ReplaceAsync(ApiKey apiKey, CancellationToken cancellationToken);
 }

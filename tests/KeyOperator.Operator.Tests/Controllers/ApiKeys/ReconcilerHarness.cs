@@ -71,7 +71,8 @@ internal sealed class ReconcilerHarness : IDisposable
             metrics,
             Time,
             NullLogger<ApiKeyReconciler>.Instance,
-            gate);
+            gate,
+            hsm is null ? null : new HsmKeyPairJanitor(hsm, NullLogger<HsmKeyPairJanitor>.Instance));
     }
 
     /// <summary>The ApiKeys and ExternalCredentials the restarter sees as sharing workloads (the informer caches in production).</summary>

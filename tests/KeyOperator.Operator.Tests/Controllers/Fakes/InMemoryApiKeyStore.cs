@@ -64,4 +64,50 @@ internal sealed class InMemoryApiKeyStore(ObjectVersions versions) : IApiKeyStor
         StatusWrites++;
         return Task.FromResult(stored);
     }
+
+    public int Replaces { get; private set; }
+
+    /// <summary>As kubectl delete: gone at once without finalizers, otherwise marked with a deletionTimestamp.</summary>
+    public void Delete(string @namespace, string name, DateTimeOffset at)
+    {
+        ApiKey current = _items[(@namespace, name)];
+        if (current.Metadata.Finalizers is not { Count: > 0 })
+        {
+            _items.Remove((@namespace, name));
+            return;
+        }
+
+        _items[(@namespace, name)] = current with { Metadata = current.Metadata with { DeletionTimestamp = at.UtcDateTime, ResourceVersion = versions.Next() } };
+    }
+
+    public bool Contains(string @namespace, string name) => _items.ContainsKey((@namespace, name));
+
+    public Task<ApiKey> ReplaceAsync(ApiKey apiKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+        (string, string) key = (apiKey.Metadata.NamespaceProperty, apiKey.Metadata.Name);
+        if (!_items.TryGetValue(key, out ApiKey? current))
+        {
+            throw ApiErrors.NotFound($"apikeys.keyoperator.io \"{apiKey.Metadata.Name}\"");
+        }
+
+        if (apiKey.Metadata.ResourceVersion != current.Metadata.ResourceVersion)
+        {
+            throw ApiErrors.Conflict($"apikeys.keyoperator.io \"{apiKey.Metadata.Name}\"");
+        }
+
+        Replaces++;
+        List<string>? finalizers = apiKey.Metadata.Finalizers is null ? null : [.. apiKey.Metadata.Finalizers];
+        if (current.Metadata.DeletionTimestamp is not null && finalizers is not { Count: > 0 })
+        {
+            // The last finalizer gone: the API server removes the object.
+            _items.Remove(key);
+            return Task.FromResult(current with { Metadata = current.Metadata with { Finalizers = finalizers } });
+        }
+
+        // The main resource ignores status, as the API server does.
+        ApiKey stored = current with { Spec = apiKey.Spec, Metadata = current.Metadata with { Finalizers = finalizers, ResourceVersion = versions.Next() } };
+        _items[key] = stored;
+        return Task.FromResult(stored);
+    }
 }
