@@ -1,12 +1,8 @@
 // Copyright (c) KeyOperator contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using KeyOperator.Hsm;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KeyOperator.Benchmarks.Keys;
 
@@ -16,10 +12,9 @@ namespace KeyOperator.Benchmarks.Keys;
 /// HSM operation destroys its pair again, so the token does not grow during the run. Needs softhsm2 (`make deps`).
 /// </summary>
 [MemoryDiagnoser]
-public partial class HsmKeyPairBenchmarks : IDisposable
+public class HsmKeyPairBenchmarks : IDisposable
 {
-    private const string Module = "/usr/lib/softhsm/libsofthsm2.so";
-    private string _directory = string.Empty;
+    private SoftHsmBenchToken? _token;
     private HsmRegistry? _registry;
     private int _counter;
 
@@ -29,22 +24,8 @@ public partial class HsmKeyPairBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
-        if (!File.Exists(Module))
-        {
-            throw new InvalidOperationException("SoftHSM2 is not installed: run `make deps`");
-        }
-
-        _directory = Directory.CreateTempSubdirectory("keyop-bench-softhsm-pairs-").FullName;
-        Directory.CreateDirectory(Path.Combine(_directory, "tokens"));
-        string config = Path.Combine(_directory, "softhsm2.conf");
-        File.WriteAllText(config, $"directories.tokendir = {Path.Combine(_directory, "tokens")}\nobjectstore.backend = file\nlog.level = ERROR\n");
-        _ = SetEnv("SOFTHSM2_CONF", config, 1);
-        using (Process init = Process.Start(new ProcessStartInfo("softhsm2-util", ["--init-token", "--free", "--label", "bench-pairs", "--pin", "1234", "--so-pin", "12345678"]) { Environment = { ["SOFTHSM2_CONF"] = config }, RedirectStandardOutput = true })!)
-        {
-            init.WaitForExit();
-        }
-
-        _registry = new HsmRegistry([new HsmModuleConfig("softhsm", Module, "bench-pairs", 2)], new Pin(), new HsmMetrics(Prometheus.Metrics.NewCustomRegistry()), TimeProvider.System, NullLogger<HsmRegistry>.Instance);
+        _token = new SoftHsmBenchToken("bench-pairs", 2);
+        _registry = _token.Registry;
     }
 
     [Benchmark(Baseline = true)]
@@ -72,21 +53,10 @@ public partial class HsmKeyPairBenchmarks : IDisposable
     [GlobalCleanup]
     public void Dispose()
     {
-        _registry?.Dispose();
+        _token?.Dispose();
+        _token = null;
         _registry = null;
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
 
         GC.SuppressFinalize(this);
-    }
-
-    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int SetEnv(string name, string value, int overwrite);
-
-    private sealed class Pin : IHsmPinSource
-    {
-        public ValueTask<byte[]> GetPinAsync(string hsm, CancellationToken cancellationToken) => ValueTask.FromResult(Encoding.UTF8.GetBytes("1234"));
     }
 }

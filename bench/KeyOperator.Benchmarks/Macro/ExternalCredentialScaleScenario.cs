@@ -12,7 +12,6 @@ using KeyOperator.Operator.Controllers.Adapters;
 using KeyOperator.Operator.Controllers.ExternalCredentials;
 using KeyOperator.Operator.ExternalCredentials;
 using KeyOperator.Operator.Serialization;
-using Microsoft.Extensions.Logging;
 
 namespace KeyOperator.Benchmarks.Macro;
 
@@ -40,14 +39,7 @@ internal static class ExternalCredentialScaleScenario
         }
 
         MemorySnapshot before = MemorySnapshot.Capture();
-        await using (DevEnvironment environment = await DevEnvironment.StartAsync(
-            new DevOptions
-            {
-                KubeconfigPath = Path.Combine(directory, "kubeconfig"),
-                ConfigureLogging = static logging => logging.SetMinimumLevel(LogLevel.Warning),
-            },
-            TextWriter.Null,
-            cancellationToken))
+        await using (DevEnvironment environment = await BenchEnvironment.StartAsync(directory, cancellationToken))
         {
             using k8s.Kubernetes client = BenchClient.Create(environment.KubeconfigPath);
             MemorySnapshot idle = MemorySnapshot.Capture();

@@ -2,7 +2,6 @@
 
 using System.Diagnostics;
 using KeyOperator.LocalCluster;
-using Microsoft.Extensions.Logging;
 
 namespace KeyOperator.Benchmarks.Macro;
 
@@ -18,14 +17,7 @@ internal static class ReadyAtScaleScenario
     {
         string directory = Directory.CreateTempSubdirectory("keyop-bench-").FullName;
         MemorySnapshot before = MemorySnapshot.Capture();
-        await using (DevEnvironment environment = await DevEnvironment.StartAsync(
-            new DevOptions
-            {
-                KubeconfigPath = Path.Combine(directory, "kubeconfig"),
-                ConfigureLogging = static logging => logging.SetMinimumLevel(LogLevel.Warning),
-            },
-            TextWriter.Null,
-            cancellationToken))
+        await using (DevEnvironment environment = await BenchEnvironment.StartAsync(directory, cancellationToken))
         {
             // The environment's own client keeps the production 20 QPS limit; users and CI jobs are not bound by it.
             using k8s.Kubernetes client = BenchClient.Create(environment.KubeconfigPath);

@@ -9,7 +9,6 @@ using KeyOperator.LocalCluster;
 using KeyOperator.Operator.ApiKeys;
 using KeyOperator.Operator.Controllers.RotationPolicies;
 using KeyOperator.Runtime.Kubernetes;
-using Microsoft.Extensions.Logging;
 
 namespace KeyOperator.Benchmarks.Macro;
 
@@ -24,14 +23,7 @@ internal static class RotationLagScenario
     public static async Task RunAsync(int count, CancellationToken cancellationToken)
     {
         string directory = Directory.CreateTempSubdirectory("keyop-bench-").FullName;
-        await using (DevEnvironment environment = await DevEnvironment.StartAsync(
-            new DevOptions
-            {
-                KubeconfigPath = Path.Combine(directory, "kubeconfig"),
-                ConfigureLogging = static logging => logging.SetMinimumLevel(LogLevel.Warning),
-            },
-            TextWriter.Null,
-            cancellationToken))
+        await using (DevEnvironment environment = await BenchEnvironment.StartAsync(directory, cancellationToken))
         {
             // The environment's own client keeps the production 20 QPS limit; the poller must not wait on it.
             using k8s.Kubernetes client = BenchClient.Create(environment.KubeconfigPath);

@@ -211,17 +211,7 @@ public sealed class ExternalCredentialReconcilerTests
     public async Task ReconcileAsync_ApiKeyOfSameWorkloadAboutToRotate_RestartWaitsAndRollsOnceForBoth()
     {
         using ExternalCredentialHarness h = new();
-        h.Workloads.Add(Namespace, Deployment("api"));
-        h.Store.Set("app/db", "pw-1");
-        h.Create("db", VaultSpec(Data("password", "app/db")) with { RestartTargets = [Deployment("api")] });
-        await h.ReconcileAsync("db");
-        h.Store.Set("app/db", "pw-2");
-        h.Time.Advance(TimeSpan.FromHours(2));
-        ApiKey key = new(metadata: new V1ObjectMeta { Name = "key", NamespaceProperty = Namespace, Annotations = new Dictionary<string, string>() }, spec: new ApiKeySpec { RestartTargets = [Deployment("api")] })
-        {
-            Status = new ApiKeyStatus { CurrentVersion = 1, NextRotationTime = h.Time.GetUtcNow() },
-        };
-        h.Peers.ApiKeyList.Add(key);
+        ApiKey key = await ChangedBesideDueApiKeyAsync(h);
 
         ReconcileResult settling = await h.ReconcileAsync("db");
         h.Time.Advance(TimeSpan.FromSeconds(3));
@@ -244,16 +234,7 @@ public sealed class ExternalCredentialReconcilerTests
     public async Task ReconcileAsync_ApiKeyRotationStuck_RestartsAfterMaxWait()
     {
         using ExternalCredentialHarness h = new();
-        h.Workloads.Add(Namespace, Deployment("api"));
-        h.Store.Set("app/db", "pw-1");
-        h.Create("db", VaultSpec(Data("password", "app/db")) with { RestartTargets = [Deployment("api")] });
-        await h.ReconcileAsync("db");
-        h.Store.Set("app/db", "pw-2");
-        h.Time.Advance(TimeSpan.FromHours(2));
-        h.Peers.ApiKeyList.Add(new ApiKey(metadata: new V1ObjectMeta { Name = "key", NamespaceProperty = Namespace, Annotations = new Dictionary<string, string>() }, spec: new ApiKeySpec { RestartTargets = [Deployment("api")] })
-        {
-            Status = new ApiKeyStatus { CurrentVersion = 1, NextRotationTime = h.Time.GetUtcNow() },
-        });
+        await ChangedBesideDueApiKeyAsync(h);
         await h.ReconcileAsync("db");
 
         h.Time.Advance(TimeSpan.FromSeconds(31));
@@ -434,5 +415,25 @@ public sealed class ExternalCredentialReconcilerTests
 
         Assert.Equal((ReconcileOutcome.Done, ReconcileOutcome.Done), (first.Outcome, second.Outcome));
         Assert.Equal(1, h.Store.Reads);
+    }
+
+    /// <summary>
+    /// "db" synced once with restart target "api", its value changed at the store and its refresh due, beside an
+    /// ApiKey "key" of the same workload whose rotation is due now (a peer the restart waits for).
+    /// </summary>
+    private static async Task<ApiKey> ChangedBesideDueApiKeyAsync(ExternalCredentialHarness h)
+    {
+        h.Workloads.Add(Namespace, Deployment("api"));
+        h.Store.Set("app/db", "pw-1");
+        h.Create("db", VaultSpec(Data("password", "app/db")) with { RestartTargets = [Deployment("api")] });
+        await h.ReconcileAsync("db");
+        h.Store.Set("app/db", "pw-2");
+        h.Time.Advance(TimeSpan.FromHours(2));
+        ApiKey key = new(metadata: new V1ObjectMeta { Name = "key", NamespaceProperty = Namespace, Annotations = new Dictionary<string, string>() }, spec: new ApiKeySpec { RestartTargets = [Deployment("api")] })
+        {
+            Status = new ApiKeyStatus { CurrentVersion = 1, NextRotationTime = h.Time.GetUtcNow() },
+        };
+        h.Peers.ApiKeyList.Add(key);
+        return key;
     }
 }
